@@ -1,0 +1,65 @@
+/**
+ * The `guarantor` command: a thin shell that parses flags and calls the library.
+ */
+import { parseArgs } from "node:util";
+import { InputError } from "../scenario/diagnostics.js";
+import { type CliIo, type Command, UsageError } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
+
+const HELP = `guarantor: design and test security guarantee schemes
+
+Usage: guarantor <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`).join("\n")}
+
+With no scenario file, every command uses the embedded default scenario (scenarios/ukraine-2025-08.yaml).
+Run 'guarantor <command> --help' for a command's options.
+Exit codes: 0 success, 1 internal error, 2 bad input or usage.
+`;
+
+/** Run the CLI with the given arguments; returns the exit code. Exported for in-process tests. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version") {
+    io.stdout("0.1.0\n");
+    return 0;
+  }
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`guarantor: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(`${command.help.trimEnd()}\n`);
+      return 0;
+    }
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+    }
+    if (parsed.positionals.length > command.maxPositionals) {
+      throw new UsageError(`unexpected argument "${parsed.positionals[command.maxPositionals]}"`);
+    }
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, io });
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`${e.message}\n${e.diagnostics.length} error${e.diagnostics.length === 1 ? "" : "s"}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(
+        `guarantor ${command.name}: ${e.message}\nRun 'guarantor ${command.name} --help' for usage.\n`,
+      );
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Reading scenario files for the CLI: a path, or the embedded default scenario when none is given.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CompiledScenario, compileScenario } from "../scenario/compile.js";
+import { InputError } from "../scenario/diagnostics.js";
+import { loadScenario } from "../scenario/validate.js";
+
+/** The package's root folder (dist/cli/ → ../..). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The embedded default scenario: the flagship Ukraine case. */
+export const DEFAULT_SCENARIO_PATH = resolve(PACKAGE_ROOT, "scenarios", "ukraine-2025-08.yaml");
+
+/** Read a text file, turning a missing or unreadable file into a located input error. */
+export function readInputFile(path: string, cwd: string): { text: string; name: string } {
+  const full = resolve(cwd, path);
+  const name = relative(cwd, full).startsWith("..") ? full : relative(cwd, full) || path;
+  try {
+    return { text: readFileSync(full, "utf8"), name };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : `cannot read (${code ?? String(e)})`;
+    throw new InputError([{ file: name, path: [], message: why }]);
+  }
+}
+
+/** Load, validate and compile a scenario file (or the default), throwing InputError with every problem. */
+export function loadScenarioFile(path: string | undefined, cwd: string): CompiledScenario & { file: string } {
+  const { text, name } =
+    path === undefined
+      ? { text: readFileSync(DEFAULT_SCENARIO_PATH, "utf8"), name: "ukraine-2025-08.yaml (default)" }
+      : readInputFile(path, cwd);
+  const result = loadScenario(text, name);
+  if (!result.ok) throw new InputError(result.errors);
+  return { ...compileScenario(result.value), file: name };
+}

@@ -1,0 +1,61 @@
+/**
+ * Located errors. Every message about bad input says where (`file:line:col`, the field path) and what was
+ * expected; this module is the one place that formats them.
+ */
+
+/** A position in a text file, 1-based. */
+export interface SourcePosition {
+  line: number;
+  col: number;
+}
+
+/** One problem found in an input file. */
+export interface Diagnostic {
+  file: string;
+  /** Field path, e.g. `["actors", 3, "capabilities", "troops"]`. */
+  path: (string | number)[];
+  position?: SourcePosition | undefined;
+  message: string;
+}
+
+/** `actors[3].capabilities.troops`; `(root)` for the empty path. */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return "(root)";
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/** `scenario.yaml:42:7 actors[3].capabilities.troops: expected a number, got "many"`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
+  return `${where} ${formatPath(d.path)}: ${d.message}`;
+}
+
+/** Thrown by functions that read user input, carrying every problem found. Never a bug: the CLI prints the
+ *  diagnostics and exits 2, with no stack trace. */
+export class InputError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "InputError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Either a value or the located problems that prevented it. */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: Diagnostic[] };
+
+/** Describe a value for an error message: `"many"`, `42`, `an object`, `a list`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}

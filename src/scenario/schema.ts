@@ -1,0 +1,410 @@
+/**
+ * The scenario format: the single source of truth. TypeScript types are inferred from these zod schemas,
+ * and `schema/scenario.schema.json` is generated from them (see `scenarioJsonSchema`).
+ *
+ * Everything here is data. Predicates are declarative trees (all/any/not, comparisons); nothing is ever
+ * evaluated as code.
+ */
+import { z } from "zod";
+
+/** Identifiers: letters, digits, `_`, `-` and `.`; they appear in CLI flags (`dim=option`) and JSON keys. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an identifier (a letter, then letters, digits, _ . -)");
+
+/** A confidence in [0, 1]: how much weight the source can bear (1 = documented fact, 0.3 = weak). */
+export const Confidence = z.number().min(0).max(1);
+
+/** A number with its source: every fact and judgement in a scenario file carries one. */
+export const Sourced = z.strictObject({
+  value: z.number(),
+  source: Id,
+  confidence: Confidence.optional(),
+  note: z.string().optional(),
+});
+export type Sourced = z.infer<typeof Sourced>;
+
+export const SourceKind = z.enum(["news", "official", "analysis", "dataset", "academic", "judgement"]);
+
+export const Source = z.strictObject({
+  id: Id,
+  kind: SourceKind.default("news"),
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  author: z.string().optional(),
+  date: z.string().optional().describe("publication date, YYYY-MM-DD or YYYY-MM or YYYY"),
+  url: z.string().optional(),
+  via: z.string().optional().describe("id of the source that reports this one, when it is second-hand"),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const LatLon = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+export type LatLon = z.infer<typeof LatLon>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Predicates over a scheme: the language of red lines, preferences, willingness and rules.
+
+/** A scalar an attribute can hold. */
+export const AttrValue = z.union([z.number(), z.boolean(), z.string()]);
+export type AttrValue = z.infer<typeof AttrValue>;
+
+export type Predicate =
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate }
+  | { dim: string; is?: string | undefined; in?: string[] | undefined }
+  | {
+      attr: string;
+      eq?: AttrValue | undefined;
+      ne?: AttrValue | undefined;
+      lt?: number | undefined;
+      le?: number | undefined;
+      gt?: number | undefined;
+      ge?: number | undefined;
+      in?: AttrValue[] | undefined;
+    };
+
+const DimTest = z
+  .strictObject({ dim: Id, is: Id.optional(), in: z.array(Id).min(1).optional() })
+  .refine((p) => (p.is === undefined) !== (p.in === undefined), {
+    message: "a dimension test takes exactly one of `is` or `in`",
+  });
+
+const AttrTest = z
+  .strictObject({
+    attr: Id,
+    eq: AttrValue.optional(),
+    ne: AttrValue.optional(),
+    lt: z.number().optional(),
+    le: z.number().optional(),
+    gt: z.number().optional(),
+    ge: z.number().optional(),
+    in: z.array(AttrValue).min(1).optional(),
+  })
+  .refine((p) => ["eq", "ne", "lt", "le", "gt", "ge", "in"].filter((k) => k in p).length === 1, {
+    message: "an attribute test takes exactly one comparison: eq, ne, lt, le, gt, ge or in",
+  });
+
+export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(Predicate).min(1) }),
+    z.strictObject({ any: z.array(Predicate).min(1) }),
+    z.strictObject({ not: Predicate }),
+    DimTest,
+    AttrTest,
+  ]),
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Theater
+
+/** One piece of a territory: a country of the world-atlas data set, the polygon of a country that holds a
+ *  point (Crimea lies in Russia's polygon there), or a polygon given in the file. */
+export const TerritoryPart = z.union([
+  z.strictObject({ country: z.string().describe("ISO 3166-1 numeric code as in world-atlas, e.g. '804'") }),
+  z.strictObject({ countryPolygonContaining: z.strictObject({ country: z.string(), point: LatLon }) }),
+  z.strictObject({ polygon: z.array(LatLon).min(3) }),
+]);
+export type TerritoryPart = z.infer<typeof TerritoryPart>;
+
+export const Territory = z.strictObject({
+  id: Id,
+  name: z.string(),
+  description: z.string().optional(),
+  include: z.array(TerritoryPart).min(1),
+  exclude: z.array(TerritoryPart).default([]),
+  areaKm2: Sourced.optional().describe("the published area, to check the construction against"),
+  source: Id,
+});
+export type Territory = z.infer<typeof Territory>;
+
+export const Place = z.strictObject({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(["city", "port", "plant", "site"]).default("city"),
+  location: LatLon,
+  population: Sourced.optional(),
+  source: Id,
+});
+export type Place = z.infer<typeof Place>;
+
+export const Airbase = z.strictObject({
+  id: Id.describe("ICAO code"),
+  name: z.string(),
+  country: Id,
+  location: LatLon,
+  source: Id,
+});
+export type Airbase = z.infer<typeof Airbase>;
+
+export const Theater = z.strictObject({
+  protectedState: Id.describe("actor id of the state the guarantee protects"),
+  territories: z.array(Territory).min(1),
+  contactLine: z.strictObject({
+    lengthKm: Sourced,
+    polyline: z.array(LatLon).min(2).describe("approximate trace of the line, north to south"),
+    source: Id,
+  }),
+  places: z.array(Place).default([]),
+  airbases: z.array(Airbase).default([]),
+});
+export type Theater = z.infer<typeof Theater>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Actors
+
+/** The capability ledger's keys: units each contributor can provide for a guarantee. */
+export const CAPABILITIES = [
+  "troops",
+  "fighters",
+  "tankers",
+  "aew",
+  "droneOrbits",
+  "airDefenceBatteries",
+  "airlift",
+] as const;
+export const Capability = z.enum(CAPABILITIES);
+export type Capability = z.infer<typeof Capability>;
+
+export const CapabilityLedger = z.partialRecord(Capability, Sourced);
+
+export const Willingness = z.discriminatedUnion("kind", [
+  z.strictObject({
+    id: Id,
+    kind: z.literal("requires"),
+    actor: Id,
+    capability: Capability,
+    min: z.number().int().min(1),
+    source: Id,
+    confidence: Confidence.optional(),
+    note: z.string().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("outsideProtectedStateOnly"),
+    capability: Capability,
+    source: Id,
+    confidence: Confidence.optional(),
+    note: z.string().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("maxShare"),
+    capability: Capability,
+    share: z.number().min(0).max(1),
+    source: Id,
+    confidence: Confidence.optional(),
+    note: z.string().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("never"),
+    capability: Capability,
+    source: Id,
+    confidence: Confidence.optional(),
+    note: z.string().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal("onlyIf"),
+    when: Predicate.describe("the actor takes part only in schemes where this holds"),
+    source: Id,
+    confidence: Confidence.optional(),
+    note: z.string().optional(),
+  }),
+]);
+export type Willingness = z.infer<typeof Willingness>;
+
+export const RedLine = z.strictObject({
+  id: Id,
+  description: z.string(),
+  forbid: Predicate.describe("the party rejects every scheme where this holds"),
+  source: Id,
+  confidence: Confidence.optional(),
+});
+export type RedLine = z.infer<typeof RedLine>;
+
+/** A weighted preference. Either numeric (an attribute mapped linearly from `range` onto [0, 1], reversed
+ *  when lower is better) or boolean (1 when the predicate holds, else 0). */
+export const Preference = z.union([
+  z.strictObject({
+    id: Id,
+    description: z.string().optional(),
+    weight: z.number().min(0),
+    attr: Id,
+    better: z.enum(["higher", "lower"]),
+    range: z.tuple([z.number(), z.number()]),
+    source: Id,
+    confidence: Confidence.optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    description: z.string().optional(),
+    weight: z.number().min(0),
+    when: Predicate,
+    source: Id,
+    confidence: Confidence.optional(),
+  }),
+]);
+export type Preference = z.infer<typeof Preference>;
+
+export const Stance = z.strictObject({
+  redLines: z.array(RedLine).default([]),
+  preferences: z.array(Preference).default([]),
+  reservation: Sourced.describe("utility in [0, 1] the party expects without a deal"),
+  power: Sourced.describe("relative capability to shape the outcome, in [0, 1]"),
+  salience: Sourced.describe("how much the issue matters to the party, in [0, 1]"),
+});
+export type Stance = z.infer<typeof Stance>;
+
+export const Actor = z.strictObject({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(["state", "group", "organisation"]).default("state"),
+  members: z.array(z.string()).optional().describe("for a group: the states it stands for"),
+  nato: z.boolean().default(false),
+  gdpUsdBn: Sourced.optional(),
+  capabilities: CapabilityLedger.default({}),
+  unitCostUsdMPerYear: CapabilityLedger.default({}).describe(
+    "yearly cost of one unit of each capability, millions of USD",
+  ),
+  fixedCostUsdMPerYear: Sourced.optional().describe(
+    "paid once a year by a contributor that provides anything",
+  ),
+  willingness: z.array(Willingness).default([]),
+  stance: Stance.optional().describe("present for the parties whose acceptance a scheme needs"),
+});
+export type Actor = z.infer<typeof Actor>;
+
+// ---------------------------------------------------------------------------------------------------------
+// The morphological field
+
+export const AttributeDecl = z.strictObject({
+  type: z.enum(["number", "boolean", "string"]),
+  default: AttrValue,
+  unit: z.string().optional(),
+  description: z.string().optional(),
+});
+export type AttributeDecl = z.infer<typeof AttributeDecl>;
+
+export const Option = z.strictObject({
+  id: Id,
+  label: z.string().optional(),
+  description: z.string().optional(),
+  attributes: z.record(Id, AttrValue).default({}),
+  proposedBy: z.array(z.strictObject({ actor: Id.optional(), source: Id })).default([]),
+  source: Id.optional(),
+});
+export type Option = z.infer<typeof Option>;
+
+export const Dimension = z.strictObject({
+  id: Id,
+  label: z.string().optional(),
+  description: z.string().optional(),
+  attributes: z.record(Id, AttributeDecl).default({}).describe("the attributes this dimension's options set"),
+  options: z.array(Option).min(1),
+});
+export type Dimension = z.infer<typeof Dimension>;
+
+/** A set of options per dimension. A scheme matches when, for every dimension named, its option is in the set. */
+export const OptionSelector = z.record(Id, z.union([Id, z.array(Id).min(1)]));
+export type OptionSelector = z.infer<typeof OptionSelector>;
+
+export const Rule = z.union([
+  z.strictObject({
+    id: Id,
+    forbid: OptionSelector.describe("schemes that match on every dimension named are inconsistent"),
+    reason: z.string().min(1),
+    source: Id.optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    if: OptionSelector,
+    then: OptionSelector.describe(
+      "exactly one dimension: when `if` matches, its option must be one of these",
+    ),
+    reason: z.string().min(1),
+    source: Id.optional(),
+  }),
+]);
+export type Rule = z.infer<typeof Rule>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Parameters and uncertainty
+
+export const Distribution = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("point"), value: z.number() }),
+  z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
+  z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+  z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
+  z.strictObject({ kind: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
+]);
+export type Distribution = z.infer<typeof Distribution>;
+
+export const Parameter = z.strictObject({
+  id: Id,
+  description: z.string().optional(),
+  unit: z.string(),
+  distribution: Distribution,
+  source: Id,
+  confidence: Confidence.optional(),
+});
+export type Parameter = z.infer<typeof Parameter>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Precedents
+
+export const MissionType = z.enum(["observation", "interposition", "reassurance", "tripwire", "defence"]);
+export type MissionType = z.infer<typeof MissionType>;
+
+export const Precedent = z.strictObject({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(["mission", "guarantee"]),
+  years: z.string(),
+  mission: MissionType.optional(),
+  mandate: z.string().optional(),
+  personnel: Sourced.optional().describe("the real size: uniformed personnel or monitors deployed"),
+  lineKm: Sourced.optional(),
+  areaKm2: Sourced.optional(),
+  sites: Sourced.optional(),
+  costUsdMPerYear: Sourced.optional(),
+  terms: z.string().optional().describe("for a guarantee: what was promised"),
+  source: Id,
+});
+export type Precedent = z.infer<typeof Precedent>;
+
+// ---------------------------------------------------------------------------------------------------------
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string(),
+  description: z.string().optional(),
+  asOf: z.string().describe("the date the scenario describes, YYYY-MM-DD"),
+  currency: z.strictObject({ code: z.literal("USD"), year: z.number().int() }),
+  sources: z.array(Source).min(1),
+  theater: Theater,
+  actors: z.array(Actor).min(1),
+  dimensions: z.array(Dimension).min(1),
+  rules: z.array(Rule).default([]),
+  parameters: z.array(Parameter).default([]),
+  precedents: z.array(Precedent).default([]),
+});
+export type Scenario = z.infer<typeof Scenario>;
+/** The scenario as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof Scenario>;
+
+/** The JSON Schema of the scenario format, for editors (`schema/scenario.schema.json`). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Scenario, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: "https://github.com/guarantor/guarantor/schema/scenario.schema.json",
+    title: "Guarantor scenario",
+  };
+}

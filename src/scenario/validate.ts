@@ -1,0 +1,309 @@
+/**
+ * Loading a scenario: YAML → schema → semantic checks. Every problem is collected and located; the loader
+ * never throws for bad input.
+ */
+import type { z } from "zod";
+import { type Diagnostic, describeValue, type Result } from "./diagnostics.js";
+import { type Predicate, Scenario } from "./schema.js";
+import { parseYaml } from "./yaml.js";
+
+type Path = (string | number)[];
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** Flatten zod issues. For a union, keep the branch that got furthest: its complaints are the useful ones. */
+function flattenIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const branches = issue.errors.map((b) => flattenIssues(b, path));
+      const depth = (b: z.core.$ZodIssue[]) => Math.max(...b.map((i) => i.path.length)) * 1000 - b.length;
+      const noKeys = branches.filter((b) => !b.some((i) => i.code === "unrecognized_keys"));
+      const pool = noKeys.length > 0 ? noKeys : branches;
+      let best = pool[0]!;
+      for (const b of pool) if (depth(b) > depth(best)) best = b;
+      // When no branch got past the union's own level, say what the union accepts instead.
+      if (
+        depth(best) < (path.length + 1) * 1000 - best.length ||
+        best.every((i) => i.path.length <= path.length)
+      ) {
+        out.push({
+          ...issue,
+          path,
+          message: issue.message === "Invalid input" ? "matches none of the accepted forms" : issue.message,
+        } as z.core.$ZodIssue);
+      } else out.push(...best);
+    } else out.push({ ...issue, path } as z.core.$ZodIssue);
+  }
+  return out;
+}
+
+function schemaMessage(issue: z.core.$ZodIssue, data: unknown): string {
+  const got = valueAt(data, issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      return got === undefined
+        ? `missing; expected ${issue.expected}`
+        : `expected ${issue.expected}, got ${describeValue(got)}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(got)}`;
+    case "too_small":
+      return `${issue.message.replace(/^Too small: /, "")}, got ${describeValue(got)}`;
+    case "too_big":
+      return `${issue.message.replace(/^Too big: /, "")}, got ${describeValue(got)}`;
+    default:
+      return got === undefined ? issue.message : `${issue.message}, got ${describeValue(got)}`;
+  }
+}
+
+/**
+ * Parse and validate a scenario file's text.
+ * @param text the YAML (or JSON) text
+ * @param file the name used in error messages
+ * @example const r = loadScenario(readFileSync(f, "utf8"), f); if (!r.ok) r.errors.map(formatDiagnostic)
+ */
+export function loadScenario(text: string, file = "scenario.yaml"): Result<Scenario> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return parsed;
+  const { data, locate } = parsed.value;
+  const at = (path: Path, message: string): Diagnostic => ({ file, path, position: locate(path), message });
+  const result = Scenario.safeParse(data);
+  if (!result.success) {
+    const issues = flattenIssues(result.error.issues);
+    const errors = issues.map((i) => {
+      const path = i.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+      // Point an unknown key at the key itself.
+      const keyPath = i.code === "unrecognized_keys" && i.keys.length === 1 ? [...path, i.keys[0]!] : path;
+      return at(keyPath, schemaMessage(i, data));
+    });
+    return { ok: false, errors: dedupe(errors) };
+  }
+  const errors = semanticErrors(result.data).map(([path, message]) => at(path, message));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
+}
+
+function dedupe(errors: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path.join("/")}|${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Checks the schema cannot express: references, duplicates, attribute types, distributions. */
+export function semanticErrors(s: Scenario): [Path, string][] {
+  const errors: [Path, string][] = [];
+  const err = (path: Path, message: string) => errors.push([path, message]);
+
+  const unique = (items: { id: string }[], path: Path, what: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const prev = seen.get(item.id);
+      if (prev !== undefined)
+        err([...path, i, "id"], `duplicate ${what} id "${item.id}" (first at ${path.join(".")}[${prev}])`);
+      else seen.set(item.id, i);
+    });
+    return new Set(seen.keys());
+  };
+  const sourceIds = unique(s.sources, ["sources"], "source");
+  const actorIds = unique(s.actors, ["actors"], "actor");
+  const dimIds = unique(s.dimensions, ["dimensions"], "dimension");
+  unique(s.rules, ["rules"], "rule");
+  unique(s.parameters, ["parameters"], "parameter");
+  unique(s.precedents, ["precedents"], "precedent");
+  unique(s.theater.territories, ["theater", "territories"], "territory");
+  unique(s.theater.places, ["theater", "places"], "place");
+  unique(s.theater.airbases, ["theater", "airbases"], "airbase");
+
+  // Every `source` field, wherever it is, must name a declared source.
+  const walkSources = (v: unknown, path: Path) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walkSources(x, [...path, i]));
+    else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (
+          (k === "source" || (k === "via" && path[0] === "sources")) &&
+          typeof x === "string" &&
+          !sourceIds.has(x)
+        ) {
+          err([...path, k], `unknown source "${x}"; declare it under sources`);
+        } else walkSources(x, [...path, k]);
+      }
+    }
+  };
+  walkSources({ ...s, sources: s.sources.map((src) => ({ via: src.via })) }, []);
+
+  if (!actorIds.has(s.theater.protectedState))
+    err(["theater", "protectedState"], `unknown actor "${s.theater.protectedState}"`);
+  s.theater.airbases.forEach((b, i) => {
+    if (!actorIds.has(b.country)) err(["theater", "airbases", i, "country"], `unknown actor "${b.country}"`);
+  });
+
+  // Attributes: declared once across all dimensions, values of the declared type.
+  const attrs = new Map<string, { dim: string; type: string }>();
+  const options = new Map<string, Set<string>>();
+  s.dimensions.forEach((d, di) => {
+    options.set(d.id, new Set(d.options.map((o) => o.id)));
+    unique(d.options, ["dimensions", di, "options"], "option");
+    for (const [name, decl] of Object.entries(d.attributes)) {
+      const prev = attrs.get(name);
+      if (prev)
+        err(
+          ["dimensions", di, "attributes", name],
+          `attribute "${name}" is already declared by dimension "${prev.dim}"`,
+        );
+      else attrs.set(name, { dim: d.id, type: decl.type });
+      if (typeof decl.default !== decl.type)
+        err(
+          ["dimensions", di, "attributes", name, "default"],
+          `expected a ${decl.type}, got ${describeValue(decl.default)}`,
+        );
+    }
+    d.options.forEach((o, oi) => {
+      for (const [name, value] of Object.entries(o.attributes)) {
+        const decl = d.attributes[name];
+        if (!decl)
+          err(
+            ["dimensions", di, "options", oi, "attributes", name],
+            `attribute "${name}" is not declared by dimension "${d.id}" (declared: ${Object.keys(d.attributes).join(", ") || "none"})`,
+          );
+        else if (typeof value !== decl.type)
+          err(
+            ["dimensions", di, "options", oi, "attributes", name],
+            `expected a ${decl.type}, got ${describeValue(value)}`,
+          );
+      }
+      o.proposedBy.forEach((p, pi) => {
+        if (p.actor !== undefined && !actorIds.has(p.actor))
+          err(["dimensions", di, "options", oi, "proposedBy", pi, "actor"], `unknown actor "${p.actor}"`);
+      });
+    });
+  });
+
+  const checkSelector = (sel: Record<string, string | string[]>, path: Path) => {
+    for (const [dim, v] of Object.entries(sel)) {
+      const opts = options.get(dim);
+      if (!opts) {
+        err([...path, dim], `unknown dimension "${dim}"`);
+        continue;
+      }
+      for (const o of Array.isArray(v) ? v : [v])
+        if (!opts.has(o))
+          err(
+            [...path, dim],
+            `unknown option "${o}" of dimension "${dim}"; options: ${[...opts].join(", ")}`,
+          );
+    }
+  };
+  const checkPredicate = (p: Predicate, path: Path) => {
+    if ("all" in p) p.all.forEach((q, i) => checkPredicate(q, [...path, "all", i]));
+    else if ("any" in p) p.any.forEach((q, i) => checkPredicate(q, [...path, "any", i]));
+    else if ("not" in p) checkPredicate(p.not, [...path, "not"]);
+    else if ("dim" in p) {
+      const opts = options.get(p.dim);
+      if (!opts) err([...path, "dim"], `unknown dimension "${p.dim}"`);
+      else
+        for (const o of p.is !== undefined ? [p.is] : (p.in ?? []))
+          if (!opts.has(o))
+            err([...path, p.is !== undefined ? "is" : "in"], `unknown option "${o}" of dimension "${p.dim}"`);
+    } else {
+      const a = attrs.get(p.attr);
+      if (!a)
+        err(
+          [...path, "attr"],
+          `unknown attribute "${p.attr}"; attributes are declared under dimensions[].attributes`,
+        );
+      else {
+        for (const op of ["lt", "le", "gt", "ge"] as const)
+          if (p[op] !== undefined && a.type !== "number")
+            err([...path, op], `"${op}" compares numbers, but "${p.attr}" is a ${a.type}`);
+        for (const op of ["eq", "ne"] as const)
+          if (p[op] !== undefined && typeof p[op] !== a.type)
+            err([...path, op], `expected a ${a.type} for "${p.attr}", got ${describeValue(p[op])}`);
+        if (p.in)
+          p.in.forEach((v, i) => {
+            if (typeof v !== a.type)
+              err([...path, "in", i], `expected a ${a.type} for "${p.attr}", got ${describeValue(v)}`);
+          });
+      }
+    }
+  };
+
+  s.rules.forEach((r, i) => {
+    if ("forbid" in r) {
+      checkSelector(r.forbid, ["rules", i, "forbid"]);
+      if (Object.keys(r.forbid).length === 0)
+        err(["rules", i, "forbid"], "names no dimension; a rule forbids a combination of at least one");
+    } else {
+      checkSelector(r.if, ["rules", i, "if"]);
+      checkSelector(r.then, ["rules", i, "then"]);
+      if (Object.keys(r.then).length !== 1)
+        err(["rules", i, "then"], `expected exactly one dimension, got ${Object.keys(r.then).length}`);
+    }
+  });
+
+  s.actors.forEach((a, ai) => {
+    const base: Path = ["actors", ai];
+    a.willingness.forEach((w, wi) => {
+      if (w.kind === "requires" && !actorIds.has(w.actor))
+        err([...base, "willingness", wi, "actor"], `unknown actor "${w.actor}"`);
+      if (w.kind === "onlyIf") checkPredicate(w.when, [...base, "willingness", wi, "when"]);
+    });
+    if (!a.stance) return;
+    a.stance.redLines.forEach((r, ri) =>
+      checkPredicate(r.forbid, [...base, "stance", "redLines", ri, "forbid"]),
+    );
+    unique(a.stance.redLines, [...base, "stance", "redLines"], "red line");
+    unique(a.stance.preferences, [...base, "stance", "preferences"], "preference");
+    a.stance.preferences.forEach((p, pi) => {
+      const path: Path = [...base, "stance", "preferences", pi];
+      if ("when" in p) checkPredicate(p.when, [...path, "when"]);
+      else {
+        const at = attrs.get(p.attr);
+        if (!at) err([...path, "attr"], `unknown attribute "${p.attr}"`);
+        else if (at.type !== "number" && at.type !== "boolean")
+          err(
+            [...path, "attr"],
+            `a numeric preference needs a number or boolean attribute; "${p.attr}" is a ${at.type}`,
+          );
+        if (p.range[0] >= p.range[1])
+          err([...path, "range"], `expected [low, high] with low < high, got [${p.range.join(", ")}]`);
+      }
+    });
+    for (const k of ["reservation", "power", "salience"] as const) {
+      const v = a.stance[k].value;
+      if (v < 0 || v > 1) err([...base, "stance", k, "value"], `expected a number in [0, 1], got ${v}`);
+    }
+    if (a.stance.preferences.length > 0 && a.stance.preferences.every((p) => p.weight === 0))
+      err([...base, "stance", "preferences"], "every weight is 0; at least one must be positive");
+  });
+
+  s.parameters.forEach((p, i) => {
+    const d = p.distribution;
+    const path: Path = ["parameters", i, "distribution"];
+    if (d.kind === "uniform" && !(d.min < d.max))
+      err(path, `uniform needs min < max, got min ${d.min}, max ${d.max}`);
+    if (
+      (d.kind === "triangular" || d.kind === "pert") &&
+      !(d.min <= d.mode && d.mode <= d.max && d.min < d.max)
+    )
+      err(path, `${d.kind} needs min ≤ mode ≤ max and min < max, got ${d.min}, ${d.mode}, ${d.max}`);
+    if (d.kind === "lognormal" && !(d.median > 0 && d.sigma > 0))
+      err(path, `lognormal needs median > 0 and sigma > 0, got median ${d.median}, sigma ${d.sigma}`);
+  });
+  return errors;
+}
