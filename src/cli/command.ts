@@ -14,7 +14,7 @@ export interface CliIo {
 }
 
 export interface CommandContext {
-  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
   io: CliIo;
 }
