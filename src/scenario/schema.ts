@@ -211,7 +211,8 @@ export const Willingness = z.discriminatedUnion("kind", [
   z.strictObject({
     id: Id,
     kind: z.literal("onlyIf"),
-    when: Predicate.describe("the actor takes part only in schemes where this holds"),
+    capability: Capability.optional().describe("when given, only this capability is conditional"),
+    when: Predicate.describe("the actor takes part (or provides `capability`) only in schemes where this holds"),
     source: Id,
     confidence: Confidence.optional(),
     note: z.string().optional(),

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: runs every `bench/*.bench.ts` (or those whose names contain the arguments) in turn.
+ * Each exports `run(log)`, measures its own baseline in the same run and prints figures and ratios.
+ */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const filters = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+for (const f of files) {
+  const mod = (await import(pathToFileURL(join(here, f)).href)) as { run(log: (line: string) => void): Promise<void> };
+  console.log(`\n## ${f.replace(/\.bench\.ts$/, "")}`);
+  await mod.run((line) => console.log(line));
+}
