@@ -212,7 +212,9 @@ export const Willingness = z.discriminatedUnion("kind", [
     id: Id,
     kind: z.literal("onlyIf"),
     capability: Capability.optional().describe("when given, only this capability is conditional"),
-    when: Predicate.describe("the actor takes part (or provides `capability`) only in schemes where this holds"),
+    when: Predicate.describe(
+      "the actor takes part (or provides `capability`) only in schemes where this holds",
+    ),
     source: Id,
     confidence: Confidence.optional(),
     note: z.string().optional(),
@@ -292,11 +294,26 @@ export const AttributeDecl = z.strictObject({
 });
 export type AttributeDecl = z.infer<typeof AttributeDecl>;
 
+/** Who may provide a capability when an option is chosen (for example "non-NATO states only"). */
+export const ProviderRestriction = z.strictObject({
+  only: z.array(Id).min(1).optional().describe("only these actors may provide it"),
+  exclude: z.array(Id).min(1).optional().describe("these actors may not provide it"),
+  natoMembers: z
+    .boolean()
+    .optional()
+    .describe("false: NATO members may not provide it; true: only NATO members"),
+});
+export type ProviderRestriction = z.infer<typeof ProviderRestriction>;
+
 export const Option = z.strictObject({
   id: Id,
   label: z.string().optional(),
   description: z.string().optional(),
   attributes: z.record(Id, AttrValue).default({}),
+  providers: z
+    .partialRecord(Capability, ProviderRestriction)
+    .default({})
+    .describe("restrictions on who provides each capability in schemes with this option"),
   proposedBy: z.array(z.strictObject({ actor: Id.optional(), source: Id })).default([]),
   source: Id.optional(),
 });

@@ -187,6 +187,14 @@ export function semanticErrors(s: Scenario): [Path, string][] {
             `expected a ${decl.type}, got ${describeValue(value)}`,
           );
       }
+      for (const [cap, r] of Object.entries(o.providers)) {
+        for (const k of ["only", "exclude"] as const) {
+          r?.[k]?.forEach((id, i) => {
+            if (!actorIds.has(id))
+              err(["dimensions", di, "options", oi, "providers", cap, k, i], `unknown actor "${id}"`);
+          });
+        }
+      }
       o.proposedBy.forEach((p, pi) => {
         if (p.actor !== undefined && !actorIds.has(p.actor))
           err(["dimensions", di, "options", oi, "proposedBy", pi, "actor"], `unknown actor "${p.actor}"`);
