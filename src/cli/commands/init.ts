@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Command, UsageError } from "../command.js";
+import { writeFileAtomic } from "../files.js";
+import { DEFAULT_SCENARIO_PATH } from "../scenario-file.js";
+
+export const initCommand: Command = {
+  name: "init",
+  summary: "write a copy of the default scenario to start from",
+  help: `Usage: guarantor init [file] [--force]
+
+Writes a copy of the embedded default scenario (default file name: scenario.yaml) to edit.
+Refuses to overwrite an existing file unless --force.`,
+  options: { force: { type: "boolean" } },
+  maxPositionals: 1,
+  async run({ values, positionals, io }) {
+    const target = resolve(io.cwd, positionals[0] ?? "scenario.yaml");
+    const text = readFileSync(DEFAULT_SCENARIO_PATH, "utf8").replace(
+      /^# yaml-language-server: \$schema=.*$/m,
+      "# yaml-language-server: $schema=https://github.com/guarantor/guarantor/schema/scenario.schema.json",
+    );
+    try {
+      writeFileAtomic(target, text, { overwrite: Boolean(values.force) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST")
+        throw new UsageError(`${positionals[0] ?? "scenario.yaml"} exists; use --force to overwrite it`);
+      if (code === "ENOENT") throw new UsageError(`cannot write ${target}: no such folder`);
+      throw new UsageError(`cannot write ${target}: ${code ?? String(e)}`);
+    }
+    io.stdout(
+      `wrote ${positionals[0] ?? "scenario.yaml"}; check it with 'guarantor validate ${positionals[0] ?? "scenario.yaml"}'\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,45 @@
+export type {
+  CompiledAttribute,
+  CompiledDimension,
+  CompiledRule,
+  CompiledScenario,
+  Scheme,
+} from "./compile.js";
+export {
+  attributeValue,
+  brokenRule,
+  compileScenario,
+  evaluatePredicate,
+  isConsistent,
+  numericAttribute,
+  parseAssignment,
+  predicateDimensions,
+  schemeToObject,
+} from "./compile.js";
+export type { Diagnostic, Result, SourcePosition } from "./diagnostics.js";
+export { formatDiagnostic, formatPath, InputError } from "./diagnostics.js";
+export type {
+  Actor,
+  AttrValue,
+  Capability,
+  Dimension,
+  Distribution,
+  LatLon,
+  Option,
+  Parameter,
+  Precedent,
+  Predicate,
+  Preference,
+  RedLine,
+  Rule,
+  Scenario,
+  ScenarioInput,
+  Source,
+  Sourced,
+  Stance,
+  Theater,
+  Willingness,
+} from "./schema.js";
+export { CAPABILITIES, scenarioJsonSchema } from "./schema.js";
+export { loadScenario, semanticErrors } from "./validate.js";
+export { MAX_ALIAS_COUNT, parseYaml } from "./yaml.js";

@@ -1,0 +1,2 @@
+export type { EnumerateOptions, OptionFilter, RulePruning, SpaceCount } from "./enumerate.js";
+export { countConsistent, countRaw, countSchemes, enumerateSchemes, optionFilter } from "./enumerate.js";
