@@ -1,0 +1,45 @@
+/** Shared test helpers: load fixtures, run the CLI in process. */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CliIo } from "../src/cli/command.js";
+import { main } from "../src/cli/main.js";
+import { type CompiledScenario, compileScenario } from "../src/scenario/compile.js";
+import { formatDiagnostic } from "../src/scenario/diagnostics.js";
+import { loadScenario } from "../src/scenario/validate.js";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const FIXTURES = join(ROOT, "test", "fixtures");
+
+/** Load and compile a scenario from text, failing the test with the located errors if it is invalid. */
+export function compileText(text: string, file = "test.yaml"): CompiledScenario {
+  const r = loadScenario(text, file);
+  if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join("\n"));
+  return compileScenario(r.value);
+}
+
+/** Load and compile a fixture file from test/fixtures. */
+export function compileFixture(name: string): CompiledScenario {
+  return compileText(readFileSync(join(FIXTURES, name), "utf8"), name);
+}
+
+/** Run `guarantor ...args` in process; returns the exit code and what it printed. */
+export async function runCli(
+  args: string[],
+  cwd = ROOT,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    stderrIsTTY: false,
+    cwd,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
