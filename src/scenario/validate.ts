@@ -79,15 +79,20 @@ export function loadScenario(text: string, file = "scenario.yaml"): Result<Scena
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
   const { data, locate } = parsed.value;
-  const at = (path: Path, message: string): Diagnostic => ({ file, path, position: locate(path), message });
+  const at = (path: Path, message: string, atKey = false): Diagnostic => ({
+    file,
+    path,
+    position: locate(path, atKey),
+    message,
+  });
   const result = Scenario.safeParse(data);
   if (!result.success) {
     const issues = flattenIssues(result.error.issues);
     const errors = issues.map((i) => {
       const path = i.path.map((k) => (typeof k === "symbol" ? String(k) : k));
       // Point an unknown key at the key itself.
-      const keyPath = i.code === "unrecognized_keys" && i.keys.length === 1 ? [...path, i.keys[0]!] : path;
-      return at(keyPath, schemaMessage(i, data));
+      const unknownKey = i.code === "unrecognized_keys" && i.keys.length === 1;
+      return at(unknownKey ? [...path, i.keys[0]!] : path, schemaMessage(i, data), unknownKey);
     });
     return { ok: false, errors: dedupe(errors) };
   }

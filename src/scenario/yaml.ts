@@ -13,7 +13,8 @@ export const MAX_INPUT_CHARS = 8_000_000;
 /** Parsed YAML: the plain data and a function that locates any field path in the text. */
 export interface ParsedYaml {
   data: unknown;
-  locate(path: readonly (string | number)[]): SourcePosition | undefined;
+  /** Position of the value at `path` (or of its key, with `atKey`), else of the deepest node on the way. */
+  locate(path: readonly (string | number)[], atKey?: boolean): SourcePosition | undefined;
 }
 
 /**
@@ -57,16 +58,17 @@ export function parseYaml(
       errors: [{ file, path: [], position: { line: 1, col: 1 }, message: `YAML aliases: ${message}` }],
     };
   }
-  const locate = (path: readonly (string | number)[]): SourcePosition | undefined => {
+  const locate = (path: readonly (string | number)[], atKey = false): SourcePosition | undefined => {
     let node: unknown = doc.contents;
     let best: number | undefined = (node as Node | null)?.range?.[0];
-    for (const key of path) {
+    for (const [depth, key] of path.entries()) {
       let next: unknown;
       if (isMap(node)) {
         const pair = node.items.find(
           (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
         );
         if (pair && isPair(pair)) {
+          if (atKey && depth === path.length - 1) return toPos((pair.key as Node).range?.[0] ?? best ?? 0);
           next = pair.value ?? pair.key;
           if (next === pair.key || pair.value === null) best = (pair.key as Node).range?.[0] ?? best;
         }
