@@ -1,0 +1,40 @@
+/**
+ * A progress bar on stderr, shown only when stderr is a terminal, the run has lasted more than a second, and
+ * `--quiet` was not given.
+ */
+import type { CliIo } from "./command.js";
+
+/** A progress sink the library's long loops call: `report(done, total)`. */
+export type ProgressFn = (done: number, total: number) => void;
+
+const SHOW_AFTER_MS = 1000;
+const REDRAW_EVERY_MS = 100;
+const BAR_WIDTH = 30;
+
+/**
+ * Make a progress reporter for a labelled task; call `done()` at the end to clear the line.
+ * @example const p = progressBar(io, "evaluating schemes", quiet); p.report(10, 100); p.done();
+ */
+export function progressBar(io: CliIo, label: string, quiet = false): { report: ProgressFn; done(): void } {
+  const start = performance.now();
+  let last = 0;
+  let shown = false;
+  const active = io.stderrIsTTY && !quiet;
+  return {
+    report(done, total) {
+      if (!active) return;
+      const now = performance.now();
+      if (now - start < SHOW_AFTER_MS || now - last < REDRAW_EVERY_MS) return;
+      last = now;
+      shown = true;
+      const f = total > 0 ? Math.min(1, done / total) : 0;
+      const filled = Math.round(f * BAR_WIDTH);
+      io.stderr(
+        `\r${label} [${"█".repeat(filled)}${" ".repeat(BAR_WIDTH - filled)}] ${(f * 100).toFixed(0)}% ${done}/${total}`,
+      );
+    },
+    done() {
+      if (shown) io.stderr("\r\x1b[K");
+    },
+  };
+}
