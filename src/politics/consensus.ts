@@ -1,0 +1,384 @@
+/**
+ * Across parties, in one pass over the consistent schemes: the zone of possible agreement, the Pareto
+ * front, the Nash bargaining solution, the maximin scheme, the weighted-mean forecast, the distance to
+ * consensus and the smallest concession sets. Definitions (docs/models/politics.md):
+ *
+ * - accepts_p(s)  ⇔ no red line of p holds in s and u_p(s) ≥ r_p.
+ * - zone          = { s consistent : every party accepts s }.
+ * - gap_p(s)      = max(0, r_p − u_p(s)) + Σ_{ℓ of p violated by s} c_ℓ.
+ * - margin_p(s)   = u_p(s) − r_p when p accepts s, else −gap_p(s).
+ * - gap(s)        = max_p gap_p(s) (the least satisfied party's shortfall); distance = min_s gap(s).
+ * - maximin       = argmax_s min_p margin_p(s) (Rawls 1971; Kalai 1977 egalitarian solution in the zone).
+ * - Nash          = argmax_{s ∈ zone} Π_p (u_p(s) − r_p) (Nash 1950, "The bargaining problem").
+ * - Pareto front  = utility vectors (u_p)_p of consistent schemes that no other consistent scheme's vector
+ *                   weakly dominates with one strict inequality.
+ * - concessions   = the sets of changes of minimal total cost Σ_p gap_p(s) over s (see concessions.ts).
+ * Ties go to the scheme enumerated first.
+ */
+import type { Scheme } from "../scenario/compile.js";
+import { type ConcessionSet, concessionsFor } from "./concessions.js";
+import { type ForecastPosition, forecastPositions } from "./forecast.js";
+import {
+  ACCEPT_TOLERANCE,
+  createPartyEvaluation,
+  evaluateParties,
+  type PartyEvaluation,
+  partyAccepts,
+  partyGap,
+  partyMargin,
+  type StanceTables,
+} from "./stances.js";
+
+export interface ConsensusOptions {
+  /** Best schemes of the zone to keep (by maximin). Default 5. */
+  top?: number;
+  /** Distinct concession sets to keep, cheapest first. Default 5. */
+  concessionSets?: number;
+  /** Example schemes kept per Pareto point. Default 3. */
+  paretoExamples?: number;
+}
+
+/** A scheme with every party's utility, margin and gap. */
+export interface ScoredScheme {
+  scheme: Int32Array;
+  utilities: number[];
+  margins: number[];
+  gaps: number[];
+  accepts: boolean[];
+  /** min_p margin_p. */
+  minMargin: number;
+  /** max_p gap_p: the consensus gap. */
+  gap: number;
+}
+
+export interface ParetoPoint {
+  utilities: number[];
+  /** Consistent schemes with exactly this utility vector. */
+  count: number;
+  examples: Int32Array[];
+  /** Whether every party accepts those schemes (they share utilities, not necessarily red lines). */
+  acceptedByAll: boolean[];
+}
+
+export interface ConsensusAnalysis {
+  parties: { id: string; name: string; reservation: number; power: number; salience: number }[];
+  /** Consistent schemes evaluated. */
+  schemes: number;
+  /** Per party: how many schemes it accepts, and how many each of its red lines excludes. */
+  acceptance: { party: string; accepts: number; redLines: { id: string; excludes: number }[] }[];
+  zone: { size: number; best: ScoredScheme[] };
+  pareto: { points: ParetoPoint[]; schemes: number };
+  /** Undefined when the zone is empty (`nashNote` says so). */
+  nash: (ScoredScheme & { product: number }) | undefined;
+  maximin: ScoredScheme | undefined;
+  distance: { value: number; scheme: ScoredScheme } | undefined;
+  forecast: { positions: ForecastPosition[]; scheme: ScoredScheme; distance: number } | undefined;
+  concessions: { needed: boolean; sets: ConcessionSet[] };
+}
+
+/** A growable store of fixed-width rows. */
+class Rows<T extends Float64Array | Int32Array> {
+  data: T;
+  length = 0;
+  constructor(
+    readonly width: number,
+    private readonly make: (n: number) => T,
+  ) {
+    this.data = make(Math.max(1, width) * 1024);
+  }
+  push(row: ArrayLike<number>): void {
+    const need = (this.length + 1) * this.width;
+    if (need > this.data.length) {
+      const next = this.make(Math.max(need, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.set(row as ArrayLike<number> & Iterable<number>, this.length * this.width);
+    this.length++;
+  }
+  row(i: number): T {
+    return this.data.subarray(i * this.width, (i + 1) * this.width) as T;
+  }
+}
+
+/**
+ * Score one scheme for every party (allocates: for reporting, not for the main loop).
+ * @example scoreScheme(t, [0, 2, 1]).gap // 0.15
+ */
+export function scoreScheme(t: StanceTables, scheme: Scheme, e = createPartyEvaluation(t)): ScoredScheme {
+  evaluateParties(t, scheme, e);
+  const n = t.parties.length;
+  const utilities: number[] = [];
+  const margins: number[] = [];
+  const gaps: number[] = [];
+  const accepts: boolean[] = [];
+  for (let p = 0; p < n; p++) {
+    utilities.push(e.utility[p]!);
+    margins.push(partyMargin(t, e, p));
+    gaps.push(partyGap(t, e, p));
+    accepts.push(partyAccepts(t, e, p));
+  }
+  return {
+    scheme: Int32Array.from(scheme),
+    utilities,
+    margins,
+    gaps,
+    accepts,
+    minMargin: n ? Math.min(...margins) : 0,
+    gap: n ? Math.max(...gaps) : 0,
+  };
+}
+
+/** The violated red lines (indexes within each party) from an evaluation's masks. */
+function violatedLists(t: StanceTables, e: PartyEvaluation): number[][] {
+  return t.parties.map((party) =>
+    party.redLines
+      .map((_, k) => k)
+      .filter((k) => (e.redLineMask[party.index * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1),
+  );
+}
+
+/** Insert (value, index) into a list kept sorted by value descending (ties: earlier index first), capped. */
+function keepTop(list: { value: number; index: number }[], value: number, index: number, cap: number): void {
+  if (cap <= 0) return;
+  if (list.length >= cap && !(value > list[list.length - 1]!.value)) return;
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.value < value) i--;
+  list.splice(i, 0, { value, index });
+  if (list.length > cap) list.pop();
+}
+
+/**
+ * Analyse every scheme of `schemes` (normally `enumerateSchemes(c)`: the consistent ones) for all parties.
+ * One pass with typed arrays and reused buffers; then the Pareto front over the stored utility vectors.
+ * @example analyzeConsensus(compileStances(c), enumerateSchemes(c)).distance?.value // 0.12
+ */
+export function analyzeConsensus(
+  t: StanceTables,
+  schemes: Iterable<Scheme>,
+  options: ConsensusOptions = {},
+): ConsensusAnalysis {
+  const top = options.top ?? 5;
+  const setsWanted = options.concessionSets ?? 5;
+  const paretoExamples = options.paretoExamples ?? 3;
+  const c = t.compiled;
+  const n = t.parties.length;
+  const e = createPartyEvaluation(t);
+  const store = new Rows(t.dims, (k) => new Int32Array(k));
+  const utils = new Rows(n, (k) => new Float64Array(k));
+  const forecast = forecastPositions(c, t.parties, t.optionOffset);
+  const acceptCount = new Float64Array(n);
+  const excludeCount = new Float64Array(t.redLineCount);
+  const zoneTop: { value: number; index: number }[] = [];
+  let zoneSize = 0;
+  let nashIndex = -1;
+  let nashProduct = -Infinity;
+  let maximinIndex = -1;
+  let maximinValue = -Infinity;
+  let distanceIndex = -1;
+  let distanceValue = Infinity;
+  let forecastIndex = -1;
+  let forecastDistance = Infinity;
+  let forecastMargin = -Infinity;
+  // Concession sets keyed by which red lines are dropped and which parties lower their reservation.
+  const keyBits = t.redLineCount + n;
+  const numericKeys = keyBits <= 52;
+  const sets = new Map<number | string, { cost: number; index: number; changes: number }>();
+  const linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
+
+  for (const s of schemes) {
+    const index = store.length;
+    store.push(s);
+    evaluateParties(t, s, e);
+    utils.push(e.utility);
+    let all = true;
+    let minMargin = Infinity;
+    let maxGap = 0;
+    let totalCost = 0;
+    let product = 1;
+    let numKey = 0;
+    let strKey = "";
+    let changes = 0;
+    for (let p = 0; p < n; p++) {
+      const acc = partyAccepts(t, e, p);
+      if (acc) acceptCount[p]!++;
+      else all = false;
+      const m = partyMargin(t, e, p);
+      if (m < minMargin) minMargin = m;
+      const g = partyGap(t, e, p);
+      if (g > maxGap) maxGap = g;
+      totalCost += g;
+      product *= Math.max(0, e.utility[p]! - t.parties[p]!.reservation);
+      const lowers = t.parties[p]!.reservation - e.utility[p]! > ACCEPT_TOLERANCE;
+      if (e.violated[p]! > 0) {
+        const lines = linesByParty[p]!;
+        for (let k = 0; k < lines.length; k++) {
+          if ((e.redLineMask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
+            excludeCount[lines[k]!]!++;
+            changes++;
+            if (numericKeys) numKey += 2 ** lines[k]!;
+            else strKey += `r${lines[k]},`;
+          }
+        }
+      }
+      if (lowers) {
+        changes++;
+        if (numericKeys) numKey += 2 ** (t.redLineCount + p);
+        else strKey += `p${p},`;
+      }
+    }
+    if (n === 0) minMargin = 0;
+    if (all) {
+      zoneSize++;
+      keepTop(zoneTop, minMargin, index, top);
+      if (product > nashProduct) {
+        nashProduct = product;
+        nashIndex = index;
+      }
+    }
+    if (minMargin > maximinValue) {
+      maximinValue = minMargin;
+      maximinIndex = index;
+    }
+    if (maxGap < distanceValue) {
+      distanceValue = maxGap;
+      distanceIndex = index;
+    }
+    let fd = 0;
+    for (let d = 0; d < t.dims; d++) fd += forecast.distance[t.optionOffset[d]! + s[d]!]!;
+    if (fd < forecastDistance || (fd === forecastDistance && minMargin > forecastMargin)) {
+      forecastDistance = fd;
+      forecastMargin = minMargin;
+      forecastIndex = index;
+    }
+    const key = numericKeys ? numKey : strKey;
+    const prev = sets.get(key);
+    if (prev === undefined || totalCost < prev.cost) sets.set(key, { cost: totalCost, index, changes });
+  }
+
+  const N = store.length;
+  const scored = (i: number) => scoreScheme(t, store.row(i), e);
+  const ranked = [...sets.values()]
+    .sort((a, b) => a.cost - b.cost || a.changes - b.changes || a.index - b.index)
+    .slice(0, setsWanted)
+    .map((x): ConcessionSet => {
+      const row = store.row(x.index);
+      evaluateParties(t, row, e);
+      const changes = concessionsFor(c, t.parties, row, e.utility, violatedLists(t, e), ACCEPT_TOLERANCE);
+      return { cost: x.cost, changes, scheme: Int32Array.from(row) };
+    });
+
+  return {
+    parties: t.parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      reservation: p.reservation,
+      power: p.power,
+      salience: p.salience,
+    })),
+    schemes: N,
+    acceptance: t.parties.map((p) => ({
+      party: p.id,
+      accepts: acceptCount[p.index]!,
+      redLines: p.redLines.map((r) => ({ id: r.id, excludes: excludeCount[r.global]! })),
+    })),
+    zone: { size: zoneSize, best: zoneTop.map((x) => scored(x.index)) },
+    pareto: paretoFront(
+      utils,
+      n,
+      paretoExamples,
+      (i) => Int32Array.from(store.row(i)),
+      (s) => scoreScheme(t, s, e).accepts.every(Boolean),
+    ),
+    nash: nashIndex >= 0 ? { ...scored(nashIndex), product: nashProduct } : undefined,
+    maximin: maximinIndex >= 0 ? scored(maximinIndex) : undefined,
+    distance: distanceIndex >= 0 ? { value: distanceValue, scheme: scored(distanceIndex) } : undefined,
+    forecast:
+      forecastIndex >= 0
+        ? { positions: forecast.positions, scheme: scored(forecastIndex), distance: forecastDistance }
+        : undefined,
+    concessions: {
+      needed: zoneSize === 0,
+      sets: ranked,
+    },
+  };
+}
+
+/**
+ * The Pareto front over stored utility vectors: sort by Σ_p u_p descending, then lexicographically
+ * descending, so that a dominating vector always comes before the vectors it dominates and equal vectors
+ * are adjacent; keep each distinct vector that no kept vector dominates.
+ */
+function paretoFront(
+  utils: Rows<Float64Array>,
+  n: number,
+  examples: number,
+  schemeAt: (i: number) => Int32Array,
+  acceptedByAll: (s: Int32Array) => boolean,
+): { points: ParetoPoint[]; schemes: number } {
+  const N = utils.length;
+  const u = utils.data;
+  const sums = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    let s = 0;
+    for (let p = 0; p < n; p++) s += u[i * n + p]!;
+    sums[i] = s;
+  }
+  const order = new Uint32Array(N);
+  for (let i = 0; i < N; i++) order[i] = i;
+  order.sort((a, b) => {
+    if (sums[a] !== sums[b]) return sums[b]! - sums[a]!;
+    for (let p = 0; p < n; p++) {
+      const d = u[b * n + p]! - u[a * n + p]!;
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+  const front: number[] = [];
+  const points: ParetoPoint[] = [];
+  let current: ParetoPoint | undefined;
+  let prev = -1;
+  let onFront = 0;
+  let lastDominator = -1;
+  const dominates = (j: number, i: number) => {
+    for (let p = 0; p < n; p++) if (u[j * n + p]! < u[i * n + p]!) return false;
+    return true;
+  };
+  for (let k = 0; k < N; k++) {
+    const i = order[k]!;
+    let same = prev >= 0;
+    for (let p = 0; same && p < n; p++) same = u[i * n + p] === u[prev * n + p];
+    prev = i;
+    if (same) {
+      if (current) {
+        current.count++;
+        onFront++;
+        if (current.examples.length < examples) current.examples.push(schemeAt(i));
+      }
+      continue;
+    }
+    // The last dominator is checked first: consecutive vectors are often dominated by the same one.
+    let dominated = lastDominator >= 0 && dominates(lastDominator, i);
+    for (let f = 0; f < front.length && !dominated; f++) {
+      if (dominates(front[f]!, i)) {
+        dominated = true;
+        lastDominator = front[f]!;
+      }
+    }
+    if (dominated) {
+      current = undefined;
+      continue;
+    }
+    front.push(i);
+    onFront++;
+    current = {
+      utilities: Array.from(u.subarray(i * n, (i + 1) * n)),
+      count: 1,
+      examples: examples > 0 ? [schemeAt(i)] : [],
+      acceptedByAll: [],
+    };
+    points.push(current);
+  }
+  for (const pt of points) pt.acceptedByAll = pt.examples.map(acceptedByAll);
+  return { points, schemes: onFront };
+}

@@ -1,0 +1,35 @@
+/**
+ * Politics: each party's acceptance of a scheme (red lines, weighted preferences, reservation), and across
+ * parties the zone of possible agreement, Pareto front, Nash and maximin solutions, the weighted-mean
+ * forecast, the consensus gap and the smallest concessions. Model: docs/models/politics.md.
+ */
+export type {
+  Concession,
+  ConcessionSet,
+  DropRedLine,
+  LowerReservation,
+  WeightShift,
+} from "./concessions.js";
+export { concessionsFor, weightShiftFor } from "./concessions.js";
+export type { ConsensusAnalysis, ConsensusOptions, ParetoPoint, ScoredScheme } from "./consensus.js";
+export { analyzeConsensus, scoreScheme } from "./consensus.js";
+export type { ForecastPosition, ForecastTables } from "./forecast.js";
+export { forecastPositions } from "./forecast.js";
+export type { Party, PartyEvaluation, PartyRedLine, StanceTables } from "./stances.js";
+export {
+  ACCEPT_TOLERANCE,
+  compileStances,
+  createPartyEvaluation,
+  DEFAULT_RED_LINE_CONFIDENCE,
+  evaluateParties,
+  MAX_TRUTH_TABLE_ENTRIES,
+  numericScore,
+  partyAccepts,
+  partyGap,
+  partyMargin,
+  preferenceScore,
+  RED_LINE_COST_SCALE,
+  stanceParties,
+} from "./stances.js";
+export type { PartyVerdict, PreferenceShortfall, RedLineReason } from "./verdict.js";
+export { formatScheme, formatVerdicts, partyVerdicts } from "./verdict.js";

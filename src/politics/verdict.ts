@@ -1,0 +1,162 @@
+/**
+ * Each party's verdict on one scheme, with every reason: the red lines it crosses (with their sources) and
+ * the preferences that fall short (how much utility each loses against the party's best case), its utility
+ * and reservation, and the cheapest concession that would make it accept.
+ *
+ * This is the direct, readable path (tree walks over the stance); the fast tables in stances.ts compute the
+ * same utilities and red lines for every scheme.
+ */
+import {
+  type CompiledScenario,
+  evaluatePredicate,
+  type Scheme,
+  schemeToObject,
+} from "../scenario/compile.js";
+import { type Concession, concessionsFor } from "./concessions.js";
+import { ACCEPT_TOLERANCE, type Party, preferenceScore, stanceParties } from "./stances.js";
+
+/** A red line the scheme crosses. */
+export interface RedLineReason {
+  id: string;
+  description: string;
+  source: string;
+  /** The source's title, as declared in the scenario. */
+  sourceTitle: string | undefined;
+  confidence: number;
+  /** Cost of dropping it (see RED_LINE_COST_SCALE). */
+  cost: number;
+}
+
+/** A preference that the scheme does not fully satisfy. */
+export interface PreferenceShortfall {
+  id: string;
+  description: string | undefined;
+  source: string;
+  sourceTitle: string | undefined;
+  /** The preference's score σ ∈ [0, 1] in this scheme. */
+  score: number;
+  /** w_i / Σ w: its share of the party's utility. */
+  weightShare: number;
+  /** Utility lost against the best case: share · (1 − σ). */
+  lost: number;
+}
+
+/** A party's verdict on a scheme. */
+export interface PartyVerdict {
+  party: string;
+  name: string;
+  accepts: boolean;
+  utility: number;
+  reservation: number;
+  reservationSource: string;
+  /** u − r when it accepts, else −gap. */
+  margin: number;
+  /** max(0, r − u) + Σ violated red lines' costs. */
+  gap: number;
+  redLines: RedLineReason[];
+  /** Preferences with σ < 1, largest loss first. */
+  shortfalls: PreferenceShortfall[];
+  /** The cheapest changes to this party's stance that would make it accept (empty when it accepts). */
+  concessions: Concession[];
+}
+
+function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyVerdict {
+  const titles = new Map(c.scenario.sources.map((s) => [s.id, s.title]));
+  const violated: number[] = [];
+  const redLines: RedLineReason[] = [];
+  party.redLines.forEach((r, k) => {
+    if (!evaluatePredicate(c, r.forbid, scheme)) return;
+    violated.push(k);
+    redLines.push({
+      id: r.id,
+      description: r.description,
+      source: r.source,
+      sourceTitle: titles.get(r.source),
+      confidence: r.confidence,
+      cost: r.cost,
+    });
+  });
+  let raw = 0;
+  const shortfalls: PreferenceShortfall[] = [];
+  for (const pref of party.preferences) {
+    const score = preferenceScore(c, pref, scheme);
+    raw += pref.weight * score;
+    const weightShare = party.totalWeight > 0 ? pref.weight / party.totalWeight : 0;
+    if (score < 1 && weightShare > 0)
+      shortfalls.push({
+        id: pref.id,
+        description: pref.description,
+        source: pref.source,
+        sourceTitle: titles.get(pref.source),
+        score,
+        weightShare,
+        lost: weightShare * (1 - score),
+      });
+  }
+  shortfalls.sort((a, b) => b.lost - a.lost);
+  // u = Σ w σ / Σ w (stances.ts); 1 for a party without preferences.
+  const utility = party.totalWeight > 0 ? raw / party.totalWeight : 1;
+  const short = party.reservation - utility;
+  const redCost = redLines.reduce((s, r) => s + r.cost, 0);
+  const gap = (short > ACCEPT_TOLERANCE ? short : 0) + redCost;
+  const accepts = violated.length === 0 && short <= ACCEPT_TOLERANCE;
+  const utilities = new Float64Array(party.index + 1);
+  utilities[party.index] = utility;
+  const perParty: number[][] = [];
+  perParty[party.index] = violated;
+  return {
+    party: party.id,
+    name: party.name,
+    accepts,
+    utility,
+    reservation: party.reservation,
+    reservationSource: party.reservationSource,
+    margin: accepts ? Math.max(0, -short) : -gap,
+    gap,
+    redLines,
+    shortfalls,
+    concessions: accepts ? [] : concessionsFor(c, [party], scheme, utilities, perParty, ACCEPT_TOLERANCE),
+  };
+}
+
+/**
+ * Every party's verdict on a scheme, with reasons.
+ * @example partyVerdicts(c, scheme).find((v) => v.party === "RUS")?.redLines[0]?.source // "zakharova-2025-08-19"
+ */
+export function partyVerdicts(c: CompiledScenario, scheme: Scheme): PartyVerdict[] {
+  return stanceParties(c).map((p) => partyVerdict(c, p, scheme));
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const num = (x: number) => x.toFixed(3);
+
+/**
+ * Text for people: one block per party, a line per reason.
+ * @param maxShortfalls preferences listed per party (largest losses first)
+ * @example formatVerdicts(partyVerdicts(c, scheme))
+ */
+export function formatVerdicts(verdicts: readonly PartyVerdict[], maxShortfalls = 3): string {
+  const lines: string[] = [];
+  for (const v of verdicts) {
+    const head = `${v.party} ${v.accepts ? "accepts" : "REJECTS"}: utility ${num(v.utility)} vs reservation ${num(v.reservation)} [${v.reservationSource}]`;
+    lines.push(v.accepts ? `${head}, surplus ${num(v.margin)}` : `${head}, gap ${num(v.gap)}`);
+    for (const r of v.redLines)
+      lines.push(
+        `    red line ${r.id}: ${r.description} [${r.source}${r.sourceTitle ? `: ${r.sourceTitle}` : ""}]`,
+      );
+    for (const s of v.shortfalls.slice(0, maxShortfalls))
+      lines.push(
+        `    ${v.accepts ? "short" : "falls short"} on ${s.id}${s.description ? ` (${s.description})` : ""}: score ${num(s.score)}, loses ${num(s.lost)} of ${pct(s.weightShare)} weight [${s.source}]`,
+      );
+    if (!v.accepts && v.shortfalls.length > maxShortfalls)
+      lines.push(`    … and ${v.shortfalls.length - maxShortfalls} more preferences below their best`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** `dim=option, dim=option, …` for a scheme. */
+export function formatScheme(c: CompiledScenario, scheme: Scheme): string {
+  return Object.entries(schemeToObject(c, scheme))
+    .map(([d, o]) => `${d}=${o}`)
+    .join(", ");
+}
