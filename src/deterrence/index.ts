@@ -1,0 +1,55 @@
+/** Deterrence and how the mechanism would operate: public names, listed explicitly. */
+export { type Allocation, allocatedProviders, DEFAULT_US_ACTOR_ID, eligibleProviders } from "./actors.js";
+export {
+  GROUND_MISSIONS,
+  type GroundMission,
+  type MechanismAttributes,
+  readMechanismAttributes,
+  reservedAttributeProblems,
+  SCOPES,
+  type Scope,
+} from "./attributes.js";
+export {
+  type CompareOptions,
+  type ComparisonEvaluators,
+  compareOptions,
+  compareSchemes,
+  type SchemeComparison,
+  type TermDifference,
+} from "./compare.js";
+export {
+  type AirResponse,
+  ARMED_MISSIONS,
+  airliftHoursFromParameters,
+  airResponseFromBases,
+  buildLadder,
+  type LadderStep,
+  ladderTimeline,
+  type MechanismOptions,
+  type MechanismTimings,
+  type ResponseLadder,
+  STEP_KINDS,
+  type StepKind,
+  type StepTiming,
+} from "./ladder.js";
+export { analyzeMechanism, type MechanismReport, type Presence, presenceOf } from "./mechanism.js";
+export {
+  type DeterrenceEstimate,
+  type DeterrenceFactors,
+  type DeterrenceTerm,
+  deterrenceFactors,
+  estimateDeterrence,
+  estimateFromAttributes,
+  logistic,
+  noisyOr,
+  normalCdf,
+  stepCost,
+} from "./model.js";
+export {
+  DETERRENCE_PARAMETERS,
+  type DeterrenceParameterDef,
+  param,
+  pointValue,
+  type ResolvedParameters,
+  resolveParameters,
+} from "./params.js";
