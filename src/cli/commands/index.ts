@@ -1,8 +1,15 @@
 /** Every CLI command, in the order `guarantor --help` lists them. */
 import type { Command } from "../command.js";
+import { consensusCommand } from "./consensus.js";
 import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { schemesCommand } from "./schemes.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: Command[] = [validateCommand, schemesCommand, initCommand, schemaCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  schemesCommand,
+  initCommand,
+  schemaCommand,
+  consensusCommand,
+];
