@@ -12,11 +12,14 @@
  * - Nash          = argmax_{s ∈ zone} Π_p (u_p(s) − r_p) (Nash 1950, "The bargaining problem").
  * - Pareto front  = utility vectors (u_p)_p of consistent schemes that no other consistent scheme's vector
  *                   weakly dominates with one strict inequality.
- * - concessions   = the sets of changes of minimal total cost Σ_p gap_p(s) over s (see concessions.ts).
+ * - concessions   = the sets of changes of minimal total cost Σ_p gap_p(s) over s (see concessions.ts);
+ *                   alternatives: for each distinct set of changes (which red lines are dropped, which
+ *                   parties lower their reservation) its cheapest scheme, cheapest first, leaving out a set
+ *                   when a cheaper one listed asks no party for more.
  * Ties go to the scheme enumerated first.
  */
 import type { Scheme } from "../scenario/compile.js";
-import { type ConcessionSet, concessionsFor } from "./concessions.js";
+import { type Concession, type ConcessionSet, concessionsFor } from "./concessions.js";
 import { type ForecastPosition, forecastPositions } from "./forecast.js";
 import {
   ACCEPT_TOLERANCE,
@@ -258,15 +261,20 @@ export function analyzeConsensus(
 
   const N = store.length;
   const scored = (i: number) => scoreScheme(t, store.row(i), e);
-  const ranked = [...sets.values()]
-    .sort((a, b) => a.cost - b.cost || a.changes - b.changes || a.index - b.index)
-    .slice(0, setsWanted)
-    .map((x): ConcessionSet => {
-      const row = store.row(x.index);
-      evaluateParties(t, row, e);
-      const changes = concessionsFor(c, t.parties, row, e.utility, violatedLists(t, e), ACCEPT_TOLERANCE);
-      return { cost: x.cost, changes, scheme: Int32Array.from(row) };
-    });
+  // Cheapest first; a set is listed only when no cheaper listed set asks every party for no more
+  // (same changes, each costing no more): the alternatives are the Pareto-minimal sets.
+  const ranked: ConcessionSet[] = [];
+  const candidates = [...sets.values()].sort(
+    (a, b) => a.cost - b.cost || a.changes - b.changes || a.index - b.index,
+  );
+  for (const x of candidates) {
+    if (ranked.length >= setsWanted) break;
+    const row = store.row(x.index);
+    evaluateParties(t, row, e);
+    const changes = concessionsFor(c, t.parties, row, e.utility, violatedLists(t, e), ACCEPT_TOLERANCE);
+    const set = { cost: x.cost, changes, scheme: Int32Array.from(row) };
+    if (!ranked.some((k) => asksNoMore(k.changes, changes))) ranked.push(set);
+  }
 
   return {
     parties: t.parties.map((p) => ({
@@ -302,6 +310,18 @@ export function analyzeConsensus(
       sets: ranked,
     },
   };
+}
+
+const changeId = (ch: Concession) =>
+  ch.kind === "dropRedLine" ? `${ch.party}\u0000${ch.redLine}` : `${ch.party}\u0000`;
+
+/** True when every change of `a` is also in `b` at a cost at least as high: `b` is a dearer variant of `a`. */
+export function asksNoMore(a: readonly Concession[], b: readonly Concession[]): boolean {
+  const inB = new Map(b.map((ch) => [changeId(ch), ch.cost]));
+  return a.every((ch) => {
+    const cost = inB.get(changeId(ch));
+    return cost !== undefined && cost >= ch.cost;
+  });
 }
 
 /**
