@@ -2,6 +2,7 @@
 import type { Command } from "../command.js";
 import { consensusCommand } from "./consensus.js";
 import { initCommand } from "./init.js";
+import { mechanismCommand } from "./mechanism.js";
 import { schemaCommand } from "./schema.js";
 import { schemesCommand } from "./schemes.js";
 import { validateCommand } from "./validate.js";
@@ -12,4 +13,5 @@ export const COMMANDS: Command[] = [
   initCommand,
   schemaCommand,
   consensusCommand,
+  mechanismCommand,
 ];
