@@ -171,7 +171,8 @@ Exit codes: 0 success, 2 bad input.`,
       `Pareto front over utilities: ${a.pareto.points.length} distinct utility vectors, ${a.pareto.schemes} schemes`,
     );
     out.push("");
-    if (!a.concessions.needed) out.push("Concessions: none needed (the zone is not empty); other sets:");
+    if (!a.concessions.needed)
+      out.push("Concessions: none needed (the zone of possible agreement is not empty)");
     else out.push("Smallest sets of concessions that make some scheme acceptable to all:");
     a.concessions.sets.forEach((s, i) => {
       if (s.changes.length === 0) return;

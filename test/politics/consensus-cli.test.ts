@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers.js";
+
+describe("guarantor consensus", () => {
+  it("guarantor consensus <file> --json has the keys zone, distance, nash, maximin, concessions", async () => {
+    const r = await runCli(["consensus", "test/fixtures/politics-article.yaml", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const k of ["zone", "distance", "nash", "maximin", "concessions", "forecast", "pareto"])
+      expect(j).toHaveProperty(k);
+    const zone = j.zone as { size: number; best: { scheme: Record<string, string>; verdicts: unknown[] }[] };
+    expect(zone.size).toBe(1);
+    expect(zone.best[0]!.scheme).toEqual({ commitment: "treaty", ground: "non_nato", nato_path: "closed" });
+    expect(zone.best[0]!.verdicts).toHaveLength(2);
+  });
+
+  it("guarantor consensus <file> with an empty zone prints the distance and the concessions with their sources", async () => {
+    const r = await runCli(["consensus", "test/fixtures/mini.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Zone of possible agreement: 0 of 12 schemes");
+    expect(r.stdout).toContain("Distance to consensus: 0.100");
+    expect(r.stdout).toContain("Nash bargaining scheme: none");
+    expect(r.stdout).toContain("BBB lowers its reservation 0.300 → 0.200 [judgement], cost 0.100");
+  });
+
+  it("guarantor consensus --top x exits 2 with a usage message", async () => {
+    const r = await runCli(["consensus", "test/fixtures/mini.yaml", "--top", "x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--top");
+  });
+
+  it("guarantor consensus <missing file> exits 2 naming the file", async () => {
+    const r = await runCli(["consensus", "test/fixtures/nope.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("nope.yaml");
+  });
+});
