@@ -315,15 +315,15 @@ export const DETERRENCE_PARAMETERS: readonly DeterrenceParameterDef[] = [
   ),
   def(
     "deterrence.exposure.observation",
-    0.5,
+    0.3,
     "probability",
     "probability that renewed aggression strikes guarantor monitors (guarantee on guarantor forces only)",
-    "judgement: OSCE monitors were on the line in 2014-22, and left when the attack came",
+    "judgement: unarmed monitors leave on warning, as the OSCE Special Monitoring Mission withdrew its international staff before 24 Feb 2022",
     true,
   ),
   def(
     "deterrence.exposure.reassurance",
-    0.4,
+    0.5,
     "probability",
     "probability that renewed aggression strikes a reassurance force in depth",
     "judgement: missile strikes on cities and bases behind the line",
