@@ -1,0 +1,370 @@
+/**
+ * Force generation as a mixed-integer program: who provides how many units of each capability, under
+ * capacities and willingness conditions, with unmet requirements returned as gaps (as few units as
+ * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
+ */
+import { explainGaps, type GapExplanation } from "./gaps.js";
+import {
+  evaluateTerms,
+  type LinearTerms,
+  type MilpModel,
+  type MilpSolver,
+  type MilpVariable,
+} from "./milp.js";
+import {
+  eligibleContributors,
+  type PreparedProblem,
+  prepareProblem,
+  unitBounds,
+  willingSupply,
+} from "./prepare.js";
+import type { CoalitionObjective, CoalitionProblem } from "./problem.js";
+
+/** Slack on a lexicographic stage's bound, so that the next stage may reach the previous optimum within the
+ *  solver's feasibility tolerance (HiGHS default primal_feasibility_tolerance: 1e-7). */
+const STAGE_TOLERANCE = 1e-7;
+/** Dinkelbach stops when an iteration improves the unfairness by less than this. */
+const DINKELBACH_TOLERANCE = 1e-10;
+/** Dinkelbach converges superlinearly (Schaible 1976); this bound only guards against a solver misbehaving. */
+const DINKELBACH_MAX_ITERATIONS = 50;
+
+export interface SolveCoalitionOptions {
+  /** Overrides the problem's objective. */
+  objective?: CoalitionObjective;
+  /** Explain each gap (default true). Costs no solver call: the reasons come from the eligibility analysis. */
+  explainGaps?: boolean;
+}
+
+export interface CoalitionResult {
+  /** `optimal` when every requirement is met, `gaps` when some units are missing. */
+  status: "optimal" | "gaps";
+  objective: CoalitionObjective;
+  /** Sum of unit and fixed costs, in the problem's cost unit. */
+  totalCost: number;
+  /** Units per contributor and capability, only non-zero entries, only contributors that take part. */
+  allocation: Record<string, Record<string, number>>;
+  /** Units missing per capability (only capabilities with a gap). */
+  gaps: Record<string, number>;
+  /** Units required (rounded up) and provided per capability. */
+  required: Record<string, number>;
+  provided: Record<string, number>;
+  /** Contributors that provide at least one unit, in problem order. */
+  participants: string[];
+  /** Contributors that could take part under their conditions: the pool the `fair` objective shares among. */
+  eligible: string[];
+  costByContributor: Record<string, number>;
+  /** Each participant's share of the total cost (0 when nothing is spent). */
+  costShare: Record<string, number>;
+  /** Each eligible contributor's share of the eligible contributors' GDP, when they all have one. */
+  gdpShare: Record<string, number>;
+  /** Largest |cost share − GDP share| over the eligible contributors (0 when nothing is spent); absent when
+   *  some eligible contributor has no GDP. */
+  unfairness?: number;
+  /** For each capability with a gap: why, computed by relaxing conditions one at a time. */
+  blocking: Record<string, GapExplanation>;
+  /** The solver used and how many times it was called. */
+  solver: { name: string; solves: number };
+}
+
+interface BuiltModel {
+  model: MilpModel;
+  /** Variable index of x[c][k], or -1. */
+  x: number[][];
+  /** Variable index of y[c], or -1. */
+  y: number[];
+  /** Cost expression per contributor (unit costs and fixed cost). */
+  cost: LinearTerms[];
+  totalCost: LinearTerms;
+}
+
+/** Sum of `requires` minimums that may fall on capability k: the most units beyond the requirement that
+ *  conditions can force (used to cap over-provision; see docs/models/coalition.md, "over-provision"). */
+function forcedExtra(p: PreparedProblem, eligible: readonly boolean[]): number[] {
+  const most = new Map<string, number>();
+  for (const ic of p.conditions) {
+    const w = ic.condition;
+    if (w.kind !== "requires" || !eligible[ic.contributor]) continue;
+    const key = `${w.actor}\u0000${w.capability}`;
+    most.set(key, Math.max(most.get(key) ?? 0, w.min));
+  }
+  const extra = p.caps.map(() => 0);
+  for (const [key, min] of most) extra[p.capIndex.get(key.split("\u0000")[1]!)!]! += min;
+  return extra;
+}
+
+function buildModel(
+  p: PreparedProblem,
+  ub: number[][],
+  eligible: readonly boolean[],
+  gaps: readonly number[],
+): BuiltModel {
+  const variables: MilpVariable[] = [];
+  const constraints: MilpModel["constraints"] = [];
+  const nK = p.caps.length;
+  const x = p.ids.map(() => p.caps.map(() => -1));
+  const y = p.ids.map(() => -1);
+  p.ids.forEach((id, c) => {
+    if (!eligible[c]) return;
+    y[c] = variables.push({ label: `y[${id}]`, lb: 0, ub: 1, integer: true }) - 1;
+    for (let k = 0; k < nK; k++)
+      if (ub[c]![k]! > 0)
+        x[c]![k] =
+          variables.push({ label: `x[${id}][${p.caps[k]}]`, lb: 0, ub: ub[c]![k]!, integer: true }) - 1;
+  });
+  const cost: LinearTerms[] = p.ids.map((_, c) => {
+    if (y[c]! < 0) return [];
+    const terms: [number, number][] = [];
+    for (let k = 0; k < nK; k++) if (x[c]![k]! >= 0) terms.push([x[c]![k]!, p.unitCost[c]![k]!]);
+    if (p.fixedCost[c]! !== 0) terms.push([y[c]!, p.fixedCost[c]!]);
+    return terms;
+  });
+  p.ids.forEach((id, c) => {
+    if (y[c]! < 0) return;
+    const xs = x[c]!.filter((j) => j >= 0);
+    // x ≤ ub·y: units only from a participant, so that its fixed cost and conditions apply.
+    x[c]!.forEach((j, k) => {
+      if (j < 0) return;
+      const terms: LinearTerms = [
+        [j, 1],
+        [y[c]!, -ub[c]![k]!],
+      ];
+      constraints.push({ label: `link ${variables[j]!.label}`, terms, lb: -Infinity, ub: 0 });
+    });
+    // y ≤ Σx: a participant provides at least one unit (no fixed cost without units).
+    constraints.push({
+      label: `provides ${id}`,
+      terms: [[y[c]!, 1], ...xs.map((j) => [j, -1] as const)],
+      lb: -Infinity,
+      ub: 0,
+    });
+  });
+  for (const ic of p.conditions) {
+    const w = ic.condition;
+    const c = ic.contributor;
+    if (w.kind !== "requires" || y[c]! < 0) continue;
+    // min·y[c] ≤ x[Y][C]: if c takes part, Y provides at least `min` units of C.
+    const other = x[p.idIndex.get(w.actor)!]![p.capIndex.get(w.capability)!]!;
+    constraints.push({
+      label: ic.label,
+      terms: [
+        [y[c]!, w.min],
+        [other, -1],
+      ],
+      lb: -Infinity,
+      ub: 0,
+    });
+  }
+  const extra = forcedExtra(p, eligible);
+  for (let k = 0; k < nK; k++) {
+    const terms = p.ids.flatMap((_, c) => (x[c]![k]! >= 0 ? [[x[c]![k]!, 1] as const] : []));
+    if (terms.length === 0) continue;
+    constraints.push({
+      label: `cover ${p.caps[k]}`,
+      terms,
+      lb: Math.max(0, p.required[k]! - gaps[k]!),
+      ub: p.required[k]! + extra[k]!,
+    });
+  }
+  const totalCost = cost.flat();
+  return { model: { sense: "min", variables, objective: totalCost, constraints }, x, y, cost, totalCost };
+}
+
+class Counter {
+  solves = 0;
+  constructor(readonly solver: MilpSolver) {}
+  solve(model: MilpModel): Float64Array {
+    this.solves++;
+    const r = this.solver.solve(model);
+    if (r.status !== "optimal")
+      // The model is feasible by construction (every eligible contributor at its bound meets the covers), so
+      // anything else is a bug in the formulation or the solver.
+      throw new Error(`solveCoalition: ${this.solver.name} returned "${r.detail}" on a feasible model`);
+    return r.values;
+  }
+}
+
+/** Round integer variables (the solver's integrality tolerance leaves 1e-6 slop). */
+function rounded(values: Float64Array, vars: readonly MilpVariable[]): Float64Array {
+  return values.map((v, j) => (vars[j]?.integer ? Math.round(v) : v));
+}
+
+interface Point {
+  values: Float64Array;
+  costs: number[];
+  total: number;
+}
+
+function pointOf(b: BuiltModel, values: Float64Array): Point {
+  const v = rounded(values, b.model.variables);
+  const costs = b.cost.map((t) => evaluateTerms(t, v));
+  return { values: v, costs, total: costs.reduce((s, x) => s + x, 0) };
+}
+
+/** Largest |cost share − GDP share| over the pool; 0 when nothing is spent. */
+function unfairnessOf(pt: Point, pool: readonly number[], gdpShare: readonly number[]): number {
+  if (pt.total <= 0) return 0;
+  let worst = 0;
+  for (const c of pool) worst = Math.max(worst, Math.abs(pt.costs[c]! / pt.total - gdpShare[c]!));
+  return worst;
+}
+
+function withObjective(
+  b: BuiltModel,
+  objective: LinearTerms,
+  extra: MilpModel["constraints"] = [],
+): MilpModel {
+  return { ...b.model, objective, constraints: [...b.model.constraints, ...extra] };
+}
+
+/**
+ * The fair allocation: minimise the largest |cost_c / Total − s_c| over the eligible pool (s_c its GDP share),
+ * a fractional objective solved exactly by Dinkelbach's method (Dinkelbach 1967, "On nonlinear fractional
+ * programming", Management Science 13(7)): repeat min N(x) − λ·D(x) with λ the last ratio, where
+ * N = max_c |cost_c − s_c·Total| (linearised with t ≥ ±(cost_c − s_c·Total)) and D = Total > 0. Then the
+ * cheapest allocation at that unfairness.
+ */
+function solveFair(b: BuiltModel, counter: Counter, start: Point, pool: number[], share: number[]): Point {
+  if (start.total <= 0) return start;
+  const vars = [...b.model.variables];
+  const t = vars.push({ label: "t", lb: 0, ub: Infinity, integer: false }) - 1;
+  const base: BuiltModel = { ...b, model: { ...b.model, variables: vars } };
+  const scaled = (terms: LinearTerms, f: number): [number, number][] => terms.map(([j, v]) => [j, v * f]);
+  // Total is written out in every row rather than held in a variable: HiGHS 1.15 presolve wrongly reported
+  // such a model infeasible (an equality row defining a continuous Total).
+  // dev_c = cost_c − s_c·Total.
+  const dev = (c: number) => [...scaled(b.cost[c]!, 1), ...scaled(b.totalCost, -share[c]!)];
+  const devRows = pool.flatMap((c) => [
+    {
+      label: `t >= dev ${c}`,
+      terms: [[t, 1] as [number, number], ...scaled(dev(c), -1)],
+      lb: 0,
+      ub: Infinity,
+    },
+    { label: `t >= -dev ${c}`, terms: [[t, 1] as [number, number], ...dev(c)], lb: 0, ub: Infinity },
+  ]);
+  let best = start;
+  let lambda = unfairnessOf(start, pool, share);
+  for (let i = 0; i < DINKELBACH_MAX_ITERATIONS && lambda > 0; i++) {
+    const objective: LinearTerms = [[t, 1], ...scaled(b.totalCost, -lambda)];
+    const values = counter.solve(withObjective(base, objective, devRows));
+    const pt = pointOf(b, values.subarray(0, b.model.variables.length));
+    const f = unfairnessOf(pt, pool, share);
+    if (!(f < lambda - DINKELBACH_TOLERANCE)) break;
+    best = pt;
+    lambda = f;
+  }
+  // Tie-break: the cheapest allocation with every |dev_c| ≤ (λ* + tolerance)·Total.
+  const bound = lambda + STAGE_TOLERANCE;
+  const capRows = pool.flatMap((c) => [
+    { label: `fair+ ${c}`, terms: [...dev(c), ...scaled(b.totalCost, -bound)], lb: -Infinity, ub: 0 },
+    {
+      label: `fair- ${c}`,
+      terms: [...scaled(dev(c), -1), ...scaled(b.totalCost, -bound)],
+      lb: -Infinity,
+      ub: 0,
+    },
+  ]);
+  const pt = pointOf(b, counter.solve(withObjective(b, b.totalCost, capRows)));
+  return unfairnessOf(pt, pool, share) <= lambda + STAGE_TOLERANCE && pt.total <= best.total ? pt : best;
+}
+
+/**
+ * Find the coalition: units per contributor and capability within capacities and conditions, meeting every
+ * requirement it can (the gaps are as few units as possible), then optimal for the objective.
+ * Lexicographic: (1) fewest missing units, computed exactly without the solver (see `eligibleContributors`);
+ * (2) the objective — `min-cost` Σ unitCost·units + fixed costs; `fewest` the number of participants, then
+ * cost; `fair` the largest gap between cost share and GDP share over the eligible contributors, then cost.
+ * @example const result = solveCoalition(problem, await loadHighsSolver()); result.allocation.GBR.troops
+ */
+export function solveCoalition(
+  problem: CoalitionProblem,
+  solver: MilpSolver,
+  options: SolveCoalitionOptions = {},
+): CoalitionResult {
+  const objective = options.objective ?? problem.objective;
+  const p = prepareProblem(problem);
+  const ub = unitBounds(p);
+  const eligible = eligibleContributors(p, ub);
+  const supply = willingSupply(p, ub, eligible);
+  const gaps = p.caps.map((_, k) => Math.max(0, p.required[k]! - supply[k]!));
+  const pool = p.ids.flatMap((_, c) => (eligible[c] ? [c] : []));
+  const gdp = problem.contributors.map((c) => c.gdp);
+  const poolHasGdp = pool.every((c) => gdp[c] !== undefined);
+  if (objective === "fair" && !poolHasGdp)
+    throw new Error(
+      `solveCoalition: the fair objective needs a GDP for every eligible contributor; missing: ${pool
+        .filter((c) => gdp[c] === undefined)
+        .map((c) => p.ids[c])
+        .join(", ")}`,
+    );
+  const poolGdp = pool.reduce((s, c) => s + (gdp[c] ?? 0), 0);
+  const share = p.ids.map((_, c) => (eligible[c] && poolHasGdp && poolGdp > 0 ? gdp[c]! / poolGdp : 0));
+
+  const counter = new Counter(solver);
+  const b = buildModel(p, ub, eligible, gaps);
+  let pt: Point;
+  if (b.model.variables.length === 0)
+    pt = { values: new Float64Array(0), costs: p.ids.map(() => 0), total: 0 };
+  else if (objective === "fewest") {
+    const ys = b.y.filter((j) => j >= 0).map((j) => [j, 1] as const);
+    const first = pointOf(b, counter.solve(withObjective(b, ys)));
+    const n = evaluateTerms(ys, first.values);
+    pt = pointOf(
+      b,
+      counter.solve(
+        withObjective(b, b.totalCost, [{ label: "fewest", terms: ys, lb: -Infinity, ub: n + 0.5 }]),
+      ),
+    );
+    if (evaluateTerms(ys, pt.values) > n + 0.5 || pt.total > first.total) pt = first;
+  } else {
+    pt = pointOf(b, counter.solve(withObjective(b, b.totalCost)));
+    if (objective === "fair") pt = solveFair(b, counter, pt, pool, share);
+  }
+
+  const allocation: Record<string, Record<string, number>> = {};
+  const provided: Record<string, number> = {};
+  const costByContributor: Record<string, number> = {};
+  const participants: string[] = [];
+  p.ids.forEach((id, c) => {
+    const units: Record<string, number> = {};
+    p.caps.forEach((cap, k) => {
+      const j = b.x[c]![k]!;
+      const u = j >= 0 ? pt.values[j]! : 0;
+      if (u > 0) units[cap] = u;
+      provided[cap] = (provided[cap] ?? 0) + u;
+    });
+    if (Object.keys(units).length > 0) {
+      allocation[id] = units;
+      participants.push(id);
+      costByContributor[id] = pt.costs[c]!;
+    }
+  });
+  const costShare: Record<string, number> = {};
+  for (const id of participants) costShare[id] = pt.total > 0 ? costByContributor[id]! / pt.total : 0;
+  const gdpShare: Record<string, number> = {};
+  if (poolHasGdp) for (const c of pool) gdpShare[p.ids[c]!] = share[c]!;
+  const gapRecord: Record<string, number> = {};
+  const required: Record<string, number> = {};
+  p.caps.forEach((cap, k) => {
+    if (p.required[k]! > 0) required[cap] = p.required[k]!;
+    if (gaps[k]! > 0) gapRecord[cap] = gaps[k]!;
+  });
+  const result: CoalitionResult = {
+    status: Object.keys(gapRecord).length > 0 ? "gaps" : "optimal",
+    objective,
+    totalCost: pt.total,
+    allocation,
+    gaps: gapRecord,
+    required,
+    provided,
+    participants,
+    eligible: pool.map((c) => p.ids[c]!),
+    costByContributor,
+    costShare,
+    gdpShare,
+    blocking: options.explainGaps === false ? {} : explainGaps(p, ub, eligible, supply),
+    solver: { name: solver.name, solves: counter.solves },
+  };
+  if (poolHasGdp) result.unfairness = unfairnessOf(pt, pool, share);
+  return result;
+}
