@@ -1,4 +1,30 @@
 /** The military feasibility models: public names, listed explicitly. */
+
+export {
+  type CapStationInput,
+  type CapStationSize,
+  type LineResponse,
+  type Located,
+  lineResponse,
+  lineResponseTimeHours,
+  nearestBase,
+  type OrbitOptions,
+  responseTimeHours,
+  sizeCapStation,
+} from "./air.js";
+export { AIRCRAFT, type AircraftRole, type AircraftType, aircraftType } from "./aircraft.js";
+export {
+  type BuiltTerritory,
+  buildTerritory,
+  type Coverage,
+  polygonAreaKm2,
+  type ReachCircle,
+  type TerritoryGrid,
+  territoryContains,
+  territoryCoverage,
+  territoryGrid,
+  type WorldAtlas,
+} from "./coverage.js";
 export {
   densifyPolyline,
   EARTH_RADIUS_KM,
@@ -11,3 +37,47 @@ export {
   pointToSegmentKm,
   polylineLengthKm,
 } from "./geo.js";
+export {
+  type CalibrationRow,
+  calibrateGround,
+  GROUND_MISSIONS,
+  type GroundCase,
+  type GroundGeometry,
+  type GroundInput,
+  type GroundOptions,
+  type GroundSize,
+  groundCases,
+  groundDensityParameter,
+  sizeGroundForce,
+} from "./ground.js";
+export {
+  MODEL_PARAMETERS,
+  type ModelParameterDef,
+  param,
+  pointEstimate,
+  type ResolvedParameter,
+  resolveModelParameters,
+} from "./parameters.js";
+export {
+  type BreakdownInput,
+  type BreakdownLine,
+  batteriesForCity,
+  type CapabilityRequirements,
+  capStationPlacement,
+  makeRequirementEvaluator,
+  REQ_AEW,
+  REQ_AIR_DEFENCE_BATTERIES,
+  REQ_AIRLIFT,
+  REQ_COST_USD_M_PER_YEAR,
+  REQ_DEPLOYED_TROOPS,
+  REQ_DRONE_ORBITS,
+  REQ_FIGHTERS,
+  REQ_LENGTH,
+  REQ_NAMES,
+  REQ_TANKERS,
+  REQ_TROOPS,
+  REQUIREMENT_ATTRIBUTES,
+  type RequirementOptions,
+  type SchemeRequirements,
+  schemeRequirements,
+} from "./requirements.js";

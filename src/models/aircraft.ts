@@ -1,0 +1,213 @@
+/**
+ * Aircraft types the air and ISR models size: a small table of constants, each with where it comes from.
+ * Figures are round planning values for a combat air patrol load, not brochure maxima.
+ */
+
+export type AircraftRole = "fighter" | "tanker" | "aew" | "drone";
+
+/** Planning constants of one aircraft type. */
+export interface AircraftType {
+  id: string;
+  name: string;
+  role: AircraftRole;
+  /** Transit speed to and from the station, km/h. */
+  cruiseKmh: number;
+  /** Speed flown when scrambled to an incident, km/h. */
+  dashKmh: number;
+  /** Flight time on internal fuel with a patrol load, hours. */
+  enduranceHours: number;
+  /** Mission-capable share of the fleet. */
+  availability: number;
+  /** Ground time between sorties: refuel, re-arm, inspect, hours. */
+  turnaroundHours: number;
+  /** Time from alert to airborne for quick-reaction alert, hours. */
+  alertLaunchHours: number;
+  /** Cost per flight hour, USD (year as in the source). */
+  costUsdPerFlightHour: number;
+  /** Where each figure comes from. */
+  source: string;
+}
+
+/** Quick-reaction alert: airborne within 15 minutes (NATO air policing readiness, nato.int "Air policing"). */
+const QRA_LAUNCH_HOURS = 0.25;
+/** Mature USAF fleets are 50–60 % mission capable (airforcemag.com, "F-35 by the numbers"). */
+const MATURE_FLEET_AVAILABILITY = 0.6;
+/** Fighter turnaround about 3 h for F-15/F-16 (RAND MR-1028 sortie-rate model). */
+const FIGHTER_TURNAROUND_HOURS = 3;
+/** Subsonic transit at about Mach 0.8 at altitude, km/h (judgement, common to the fighters listed). */
+const FIGHTER_CRUISE_KMH = 850;
+/** Dash to an incident at about Mach 0.95 at altitude: supersonic legs are short (judgement). */
+const FIGHTER_DASH_KMH = 1000;
+
+/** The aircraft types, by id (the `--aircraft` values of `guarantor size air`). */
+export const AIRCRAFT: Readonly<Record<string, AircraftType>> = {
+  "F-16": {
+    id: "F-16",
+    name: "F-16C/D Fighting Falcon",
+    role: "fighter",
+    cruiseKmh: FIGHTER_CRUISE_KMH,
+    dashKmh: FIGHTER_DASH_KMH,
+    enduranceHours: 2.5,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
+    alertLaunchHours: QRA_LAUNCH_HOURS,
+    costUsdPerFlightHour: 25_000,
+    source:
+      "endurance ~2.5 h (twinandturbine.com); $25k per flight hour (USAF via flightglobal.com); turnaround 3 h " +
+      "(RAND MR-1028); availability 60 % (airforcemag.com)",
+  },
+  "F-35A": {
+    id: "F-35A",
+    name: "F-35A Lightning II",
+    role: "fighter",
+    cruiseKmh: FIGHTER_CRUISE_KMH,
+    dashKmh: FIGHTER_DASH_KMH,
+    // 1,350 miles = 2,173 km on internal fuel (USAF fact sheet) at 850 km/h ≈ 2.5 h.
+    enduranceHours: 2.5,
+    availability: 0.55,
+    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
+    alertLaunchHours: QRA_LAUNCH_HOURS,
+    costUsdPerFlightHour: 36_000,
+    source:
+      "range >1,350 miles internal fuel (USAF fact sheet) → 2.5 h at 850 km/h; $36k per flight hour (2021, " +
+      "acquisitiontalk.com); mission-capable ≈55 % (airforcemag.com, F-35 by the numbers)",
+  },
+  Rafale: {
+    id: "Rafale",
+    name: "Dassault Rafale",
+    role: "fighter",
+    cruiseKmh: FIGHTER_CRUISE_KMH,
+    dashKmh: FIGHTER_DASH_KMH,
+    enduranceHours: 2.5,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
+    alertLaunchHours: QRA_LAUNCH_HOURS,
+    costUsdPerFlightHour: 20_000,
+    source:
+      "judgement: endurance as F-16 (Libya 2011: 4 h sorties with 2 refuellings, zona-militar.com); cost per " +
+      "flight hour between Gripen and F-16",
+  },
+  Eurofighter: {
+    id: "Eurofighter",
+    name: "Eurofighter Typhoon",
+    role: "fighter",
+    cruiseKmh: FIGHTER_CRUISE_KMH,
+    dashKmh: FIGHTER_DASH_KMH,
+    enduranceHours: 2.5,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
+    alertLaunchHours: QRA_LAUNCH_HOURS,
+    costUsdPerFlightHour: 20_000,
+    source: "judgement: endurance and availability as F-16; cost per flight hour between Gripen and F-16",
+  },
+  Gripen: {
+    id: "Gripen",
+    name: "Saab JAS 39 Gripen",
+    role: "fighter",
+    cruiseKmh: FIGHTER_CRUISE_KMH,
+    dashKmh: FIGHTER_DASH_KMH,
+    enduranceHours: 2.0,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
+    alertLaunchHours: QRA_LAUNCH_HOURS,
+    costUsdPerFlightHour: 4_700,
+    source:
+      "$4,700 per flight hour (IHS Jane's 2012 study for Saab, reported by stratpost.com); endurance judgement " +
+      "(smaller fuel load than F-16)",
+  },
+  "KC-135": {
+    id: "KC-135",
+    name: "KC-135R Stratotanker",
+    role: "tanker",
+    cruiseKmh: 850,
+    dashKmh: 850,
+    enduranceHours: 8,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: 4,
+    alertLaunchHours: 1,
+    costUsdPerFlightHour: 10_000,
+    source:
+      "judgement: 8 h tanking sorties with fuel to offload; cruise 530 mph (USAF fact sheet); cost per flight hour " +
+      "order of magnitude",
+  },
+  "A330-MRTT": {
+    id: "A330-MRTT",
+    name: "Airbus A330 MRTT",
+    role: "tanker",
+    cruiseKmh: 860,
+    dashKmh: 860,
+    enduranceHours: 10,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: 4,
+    alertLaunchHours: 1,
+    costUsdPerFlightHour: 12_000,
+    source:
+      "judgement: larger fuel load than KC-135 (111 t, Airbus); cost per flight hour order of magnitude",
+  },
+  "E-3": {
+    id: "E-3",
+    name: "E-3 Sentry AWACS",
+    role: "aew",
+    cruiseKmh: 580,
+    dashKmh: 580,
+    enduranceHours: 8,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: 6,
+    alertLaunchHours: 1,
+    costUsdPerFlightHour: 40_000,
+    source:
+      "more than 8 h unrefuelled, optimum cruise 360 mph (USAF fact sheet); radar ~400 km (sourced-facts); cost " +
+      "per flight hour judgement",
+  },
+  "E-7": {
+    id: "E-7",
+    name: "E-7 Wedgetail",
+    role: "aew",
+    cruiseKmh: 760,
+    dashKmh: 760,
+    enduranceHours: 10,
+    availability: MATURE_FLEET_AVAILABILITY,
+    turnaroundHours: 6,
+    alertLaunchHours: 1,
+    costUsdPerFlightHour: 30_000,
+    source: "judgement: 737-based, ~10 h unrefuelled (RAAF); radar 370–650 km (sources disagree)",
+  },
+  "MQ-9": {
+    id: "MQ-9",
+    name: "MQ-9 Reaper",
+    role: "drone",
+    cruiseKmh: 370,
+    dashKmh: 370,
+    enduranceHours: 14,
+    availability: 0.8,
+    turnaroundHours: 4,
+    alertLaunchHours: 1,
+    costUsdPerFlightHour: 3_000,
+    source:
+      "cruise 230 mph, 14 h loaded (USAF fact sheet); $3k per flight hour (2008 dollars, low); about 4 aircraft " +
+      "per 24/7 orbit (independent.org); availability judgement",
+  },
+  "RQ-4": {
+    id: "RQ-4",
+    name: "RQ-4 Global Hawk",
+    role: "drone",
+    cruiseKmh: 575,
+    dashKmh: 575,
+    enduranceHours: 32,
+    availability: 0.7,
+    turnaroundHours: 8,
+    alertLaunchHours: 2,
+    costUsdPerFlightHour: 31_000,
+    source:
+      "33 h flown, >35 h designed (USAF); cruise 310 kt; $31k per flight hour (sourced-facts); availability judgement",
+  },
+};
+
+/**
+ * Look up an aircraft type by id, case-insensitive.
+ * @example aircraftType("f-16")?.enduranceHours // 2.5
+ */
+export function aircraftType(id: string): AircraftType | undefined {
+  const key = Object.keys(AIRCRAFT).find((k) => k.toLowerCase() === id.toLowerCase());
+  return key === undefined ? undefined : AIRCRAFT[key];
+}
