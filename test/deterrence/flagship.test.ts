@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compareSchemes, readMechanismAttributes } from "../../src/deterrence/index.js";
 import { partyVerdicts } from "../../src/politics/index.js";
 import { brokenRule } from "../../src/scenario/compile.js";
-import { compileFile, ROOT, scheme } from "./helpers.js";
+import { compileFile, ROOT, repairScheme, scheme } from "./helpers.js";
 
 const FLAGSHIP = join(ROOT, "scenarios", "ukraine-2025-08.yaml");
 
@@ -13,21 +13,29 @@ describe.skipIf(!existsSync(FLAGSHIP))(
   "flagship scenario: in-place reassurance force against air support from Poland and Romania only",
   () => {
     const c = compileFile(FLAGSHIP);
+    // The rest of each scheme is fixed here, then repaired against the scenario's consistency rules without
+    // touching the dimensions compared (the file is written in parallel and its rules still change).
     const BASE =
       "commitment=article5_like,command=lead_nations,isr=european_drones,air_defence=none," +
       "enablers=european_training_logistics,materiel=sustained,financing=shared_as_2022_2024," +
       "ukraine_force=army_800k,nato_path=membership_deferred,sequencing=ceasefire_first," +
-      "scope=controlled_territory";
-    const reassurance = scheme(
+      "scope=controlled_territory,air=air_policing_from_neighbours";
+    const KEEP = ["commitment", "scope", "ground_presence", "air", "ukraine_force", "materiel", "enablers"];
+    const reassurance = repairScheme(
       c,
-      `${BASE},ground_presence=reassurance_in_depth,ground_providers=european_coalition,air=none,basing=rotational`,
+      scheme(
+        c,
+        `${BASE},ground_presence=reassurance_in_depth,ground_providers=european_coalition,basing=rotational`,
+      ),
+      KEEP,
     );
-    const airFromNeighbours = scheme(
+    const airFromNeighbours = repairScheme(
       c,
-      `${BASE},ground_presence=none,ground_providers=none,air=air_policing_from_neighbours,basing=none`,
+      scheme(c, `${BASE},ground_presence=none,ground_providers=none,basing=none`),
+      KEEP,
     );
 
-    it("both schemes are consistent and are what they claim: a force in Ukraine, against European aircraft outside it", () => {
+    it("both schemes are consistent and differ in the ground force only: a force in Ukraine, or European aircraft outside it alone", () => {
       expect(brokenRule(c, reassurance)).toBeUndefined();
       expect(brokenRule(c, airFromNeighbours)).toBeUndefined();
       const a = readMechanismAttributes(c, reassurance);
@@ -64,7 +72,10 @@ describe.skipIf(!existsSync(FLAGSHIP))(
       expect(cmp.b.ladder.steps.find((s) => s.kind === "direct_defence")?.timeHours).toBeGreaterThan(72);
       expect(cmp.reasons.some((r) => r.startsWith("forces in place: 0.60 (A) vs 0.00 (B)"))).toBe(true);
       expect(cmp.reasons.some((r) => r.startsWith("direct defence: contribution"))).toBe(true);
-      expect(cmp.reasons.some((r) => r.startsWith("air support: only in B"))).toBe(true);
+      // Both have the same air policing from Poland and Romania; with a force in place it is likelier to be used.
+      const airA = cmp.terms.find((t) => t.step === "air_support")!;
+      expect(airA.a!.probability).toBeGreaterThan(airA.b!.probability);
+      expect(cmp.reasons.some((r) => r.startsWith("air support: contribution"))).toBe(true);
       // Air support from outside Ukraine flies from Polish or Romanian bases, by European air forces only.
       const air = cmp.b.ladder.steps.find((s) => s.kind === "air_support")!;
       expect(air.actors).not.toContain("USA");

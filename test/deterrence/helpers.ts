@@ -43,3 +43,30 @@ export const BARE: MechanismAttributes = {
   weaponsUsdBnPerYear: 0,
   ukraineForceK: 900,
 };
+
+/**
+ * Make a scheme consistent by changing dimensions other than `keep`: for each rule it breaks, take the first
+ * option of a free dimension of that rule that lifts it. Returns the scheme, or throws naming the rule that
+ * could not be lifted. Keeps tests on an evolving scenario file meaningful without pinning every dimension.
+ */
+export function repairScheme(c: CompiledScenario, s: number[], keep: readonly string[]): number[] {
+  const out = [...s];
+  const kept = new Set(keep.map((id) => c.dimIndex.get(id)));
+  for (let guard = 0; guard < 50; guard++) {
+    const r = c.rules.find((rule) => rule.dims.every((d, k) => rule.masks[k]![out[d]!]));
+    if (!r) return out;
+    let fixed = false;
+    for (const [k, d] of r.dims.entries()) {
+      if (kept.has(d)) continue;
+      const o = r.masks[k]!.findIndex((m) => !m);
+      if (o >= 0) {
+        out[d] = o;
+        fixed = true;
+        break;
+      }
+    }
+    if (!fixed)
+      throw new Error(`repairScheme: rule ${r.id} cannot be lifted without changing ${keep.join(", ")}`);
+  }
+  throw new Error("repairScheme: no consistent scheme found in 50 changes");
+}
