@@ -24,7 +24,9 @@ import { type ForecastPosition, forecastPositions } from "./forecast.js";
 import {
   ACCEPT_TOLERANCE,
   createPartyEvaluation,
+  createSequentialEvaluation,
   evaluateParties,
+  evaluatePartiesSequential,
   type PartyEvaluation,
   partyAccepts,
   partyGap,
@@ -167,6 +169,7 @@ export function analyzeConsensus(
   const c = t.compiled;
   const n = t.parties.length;
   const e = createPartyEvaluation(t);
+  const seq = createSequentialEvaluation(t);
   const store = new Rows(t.dims, (k) => new Int32Array(k));
   const utils = new Rows(n, (k) => new Float64Array(k));
   const forecast = forecastPositions(c, t.parties, t.optionOffset);
@@ -185,15 +188,18 @@ export function analyzeConsensus(
   let forecastMargin = -Infinity;
   // Concession sets keyed by which red lines are dropped and which parties lower their reservation.
   const keyBits = t.redLineCount + n;
-  const numericKeys = keyBits <= 52;
+  // Small-integer keys when they fit (fast Map lookups), exact doubles up to 2^52, strings beyond.
+  const keyKind = keyBits <= 30 ? 0 : keyBits <= 52 ? 1 : 2;
+  const keyBit = Float64Array.from({ length: keyBits }, (_, i) => 2 ** i);
+  const reservations = Float64Array.from(t.parties, (p) => p.reservation);
   const sets = new Map<number | string, { cost: number; index: number; changes: number }>();
   const linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
 
   for (const s of schemes) {
     const index = store.length;
     store.push(s);
-    evaluateParties(t, s, e);
-    utils.push(e.utility);
+    evaluatePartiesSequential(t, s, seq);
+    utils.push(seq.utility);
     let all = true;
     let minMargin = Infinity;
     let maxGap = 0;
@@ -202,31 +208,38 @@ export function analyzeConsensus(
     let numKey = 0;
     let strKey = "";
     let changes = 0;
+    // The same quantities as partyAccepts / partyMargin / partyGap, inlined for the hot loop.
     for (let p = 0; p < n; p++) {
-      const acc = partyAccepts(t, e, p);
+      const short = reservations[p]! - seq.utility[p]!;
+      const lowers = short > ACCEPT_TOLERANCE;
+      const violated = seq.violated[p]!;
+      const acc = violated === 0 && !lowers;
+      const g = (lowers ? short : 0) + seq.redLineCost[p]!;
+      const m = acc ? (short < 0 ? -short : 0) : -g;
       if (acc) acceptCount[p]!++;
       else all = false;
-      const m = partyMargin(t, e, p);
       if (m < minMargin) minMargin = m;
-      const g = partyGap(t, e, p);
       if (g > maxGap) maxGap = g;
       totalCost += g;
-      product *= Math.max(0, e.utility[p]! - t.parties[p]!.reservation);
-      const lowers = t.parties[p]!.reservation - e.utility[p]! > ACCEPT_TOLERANCE;
-      if (e.violated[p]! > 0) {
+      product *= short < 0 ? -short : 0;
+      if (violated > 0) {
         const lines = linesByParty[p]!;
         for (let k = 0; k < lines.length; k++) {
-          if ((e.redLineMask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
-            excludeCount[lines[k]!]!++;
+          if ((seq.redLineMask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
+            const line = lines[k]!;
+            excludeCount[line]!++;
             changes++;
-            if (numericKeys) numKey += 2 ** lines[k]!;
-            else strKey += `r${lines[k]},`;
+            if (keyKind === 0) numKey |= 1 << line;
+            else if (keyKind === 1) numKey += keyBit[line]!;
+            else strKey += `r${line},`;
           }
         }
       }
       if (lowers) {
         changes++;
-        if (numericKeys) numKey += 2 ** (t.redLineCount + p);
+        const b = t.redLineCount + p;
+        if (keyKind === 0) numKey |= 1 << b;
+        else if (keyKind === 1) numKey += keyBit[b]!;
         else strKey += `p${p},`;
       }
     }
@@ -254,9 +267,13 @@ export function analyzeConsensus(
       forecastMargin = minMargin;
       forecastIndex = index;
     }
-    const key = numericKeys ? numKey : strKey;
+    const key = keyKind === 2 ? strKey : numKey;
     const prev = sets.get(key);
-    if (prev === undefined || totalCost < prev.cost) sets.set(key, { cost: totalCost, index, changes });
+    if (prev === undefined) sets.set(key, { cost: totalCost, index, changes });
+    else if (totalCost < prev.cost) {
+      prev.cost = totalCost;
+      prev.index = index;
+    }
   }
 
   const N = store.length;

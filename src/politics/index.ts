@@ -15,13 +15,15 @@ export type { ConsensusAnalysis, ConsensusOptions, ParetoPoint, ScoredScheme } f
 export { analyzeConsensus, scoreScheme } from "./consensus.js";
 export type { ForecastPosition, ForecastTables } from "./forecast.js";
 export { forecastPositions } from "./forecast.js";
-export type { Party, PartyEvaluation, PartyRedLine, StanceTables } from "./stances.js";
+export type { Party, PartyEvaluation, PartyRedLine, SequentialEvaluation, StanceTables } from "./stances.js";
 export {
   ACCEPT_TOLERANCE,
   compileStances,
   createPartyEvaluation,
+  createSequentialEvaluation,
   DEFAULT_RED_LINE_CONFIDENCE,
   evaluateParties,
+  evaluatePartiesSequential,
   MAX_TRUTH_TABLE_ENTRIES,
   numericScore,
   partyAccepts,

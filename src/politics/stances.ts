@@ -86,6 +86,8 @@ interface UtilityFactor {
   truth: TruthTable | undefined;
   /** Tree-walk fallback when the product of options is too large to tabulate. */
   when: Predicate;
+  /** The last dimension the predicate reads (for sequential evaluation). */
+  lastDim: number;
 }
 
 interface RedLineTest {
@@ -95,6 +97,8 @@ interface RedLineTest {
   cost: number;
   truth: TruthTable | undefined;
   forbid: Predicate;
+  /** The last dimension the predicate reads (for sequential evaluation). */
+  lastDim: number;
 }
 
 /** The stances compiled for fast evaluation (see `compileStances`). */
@@ -106,7 +110,7 @@ export interface StanceTables {
   /** `optionOffset[d]` is the index of dimension d's first option in the per-option tables. */
   optionOffset: Int32Array;
   totalOptions: number;
-  /** `linear[p · totalOptions + optionOffset[d] + o]`: Σ w_i σ_i over p's preferences that read only d. */
+  /** `linear[(optionOffset[d] + o) · parties + p]`: Σ w_i σ_i over p's preferences that read only d. */
   linear: Float64Array;
   /** Σ w_i per party (0 when the party has no preference). */
   totalWeight: Float64Array;
@@ -200,6 +204,10 @@ function tabulate(c: CompiledScenario, p: Predicate): TruthTable | undefined {
   return { dims: Int32Array.from(dims), strides, table };
 }
 
+function lastDim(c: CompiledScenario, p: Predicate): number {
+  return Math.max(-1, ...predicateDimensions(c, p));
+}
+
 function truthAt(t: TruthTable, scheme: Scheme): number {
   let idx = 0;
   for (let k = 0; k < t.dims.length; k++) idx += scheme[t.dims[k]!]! * t.strides[k]!;
@@ -224,29 +232,42 @@ export function compileStances(c: CompiledScenario): StanceTables {
   for (const party of parties) {
     const p = party.index;
     totalWeight[p] = party.totalWeight;
-    const base = p * totalOptions;
+    const cell = (d: number, o: number) => (optionOffset[d]! + o) * parties.length + p;
     for (const pref of party.preferences) {
       if ("when" in pref) {
         const truth = tabulate(c, pref.when);
         if (truth && truth.dims.length === 1) {
           const d = truth.dims[0]!;
-          for (let o = 0; o < truth.table.length; o++)
-            linear[base + optionOffset[d]! + o]! += pref.weight * truth.table[o]!;
-        } else factors.push({ party: p, weight: pref.weight, truth, when: pref.when });
+          for (let o = 0; o < truth.table.length; o++) linear[cell(d, o)]! += pref.weight * truth.table[o]!;
+        } else
+          factors.push({
+            party: p,
+            weight: pref.weight,
+            truth,
+            when: pref.when,
+            lastDim: lastDim(c, pref.when),
+          });
       } else {
         const a = c.attributes[c.attrIndex.get(pref.attr)!]!;
         const d = a.dim;
         for (let o = 0; o < c.dims[d]!.options.length; o++) {
           one[d] = o;
           // Σ w_i σ_i, divided by Σ w_i once per scheme (file header).
-          linear[base + optionOffset[d]! + o]! +=
+          linear[cell(d, o)]! +=
             pref.weight * numericScore(numericAttribute(c, one, pref.attr), pref.range, pref.better);
         }
         one[d] = 0;
       }
     }
     party.redLines.forEach((r, bit) => {
-      redLines.push({ party: p, bit, cost: r.cost, truth: tabulate(c, r.forbid), forbid: r.forbid });
+      redLines.push({
+        party: p,
+        bit,
+        cost: r.cost,
+        truth: tabulate(c, r.forbid),
+        forbid: r.forbid,
+        lastDim: lastDim(c, r.forbid),
+      });
     });
   }
   const maxLines = parties.reduce((m, p) => Math.max(m, p.redLines.length), 0);
@@ -293,35 +314,102 @@ export function createPartyEvaluation(t: StanceTables): PartyEvaluation {
  * @example evaluateParties(t, scheme, e); e.utility[0] // u of the first party
  */
 export function evaluateParties(t: StanceTables, scheme: Scheme, out: PartyEvaluation): void {
-  const { parties, linear, optionOffset, totalOptions, dims } = t;
-  const nParties = parties.length;
+  const { linear, optionOffset, dims } = t;
+  const nParties = t.parties.length;
   const raw = out.utility;
-  for (let p = 0; p < nParties; p++) {
-    const base = p * totalOptions;
-    let sum = 0;
-    for (let d = 0; d < dims; d++) sum += linear[base + optionOffset[d]! + scheme[d]!]!;
-    raw[p] = sum;
-    out.redLineCost[p] = 0;
-    out.violated[p] = 0;
+  raw.fill(0);
+  for (let d = 0; d < dims; d++) {
+    const base = (optionOffset[d]! + scheme[d]!) * nParties;
+    for (let p = 0; p < nParties; p++) raw[p]! += linear[base + p]!;
   }
-  for (const f of t.factors) {
-    const holds = f.truth ? truthAt(f.truth, scheme) : evaluatePredicate(t.compiled, f.when, scheme) ? 1 : 0;
-    if (holds) raw[f.party]! += f.weight;
-  }
-  for (let p = 0; p < nParties; p++) {
+  for (const f of t.factors) if (factorHolds(t, f, scheme)) raw[f.party]! += f.weight;
+  normalise(t, raw);
+  out.redLineMask.fill(0);
+  out.redLineCost.fill(0);
+  out.violated.fill(0);
+  for (const r of t.redLines) if (lineHolds(t, r, scheme)) markViolated(t, r, out);
+}
+
+function factorHolds(t: StanceTables, f: UtilityFactor, scheme: Scheme): boolean {
+  return f.truth ? truthAt(f.truth, scheme) === 1 : evaluatePredicate(t.compiled, f.when, scheme);
+}
+
+function lineHolds(t: StanceTables, r: RedLineTest, scheme: Scheme): boolean {
+  return r.truth ? truthAt(r.truth, scheme) === 1 : evaluatePredicate(t.compiled, r.forbid, scheme);
+}
+
+function normalise(t: StanceTables, raw: Float64Array): void {
+  for (let p = 0; p < raw.length; p++) {
     const w = t.totalWeight[p]!;
     // u = Σ w σ / Σ w; a party without preferences is indifferent among schemes: u = 1 (see docs).
     raw[p] = w > 0 ? raw[p]! / w : 1;
   }
+}
+
+function markViolated(t: StanceTables, r: RedLineTest, out: PartyEvaluation): void {
+  out.redLineMask[r.party * t.redLineWords + (r.bit >>> 5)]! |= 1 << (r.bit & 31);
+  out.redLineCost[r.party]! += r.cost;
+  out.violated[r.party]! += 1;
+}
+
+/** Buffers for `evaluatePartiesSequential`: the evaluation plus what it carries from the previous scheme. */
+export interface SequentialEvaluation extends PartyEvaluation {
+  previous: Int32Array;
+  /** `prefix[d · parties + p]`: Σ of p's per-dimension contributions over dimensions < d. */
+  prefix: Float64Array;
+  factorHit: Uint8Array;
+  lineHit: Uint8Array;
+  started: boolean;
+}
+
+/** Allocate the buffers `evaluatePartiesSequential` fills and carries over. */
+export function createSequentialEvaluation(t: StanceTables): SequentialEvaluation {
+  return {
+    ...createPartyEvaluation(t),
+    previous: new Int32Array(t.dims),
+    prefix: new Float64Array((t.dims + 1) * t.parties.length),
+    factorHit: new Uint8Array(t.factors.length),
+    lineHit: new Uint8Array(t.redLines.length),
+    started: false,
+  };
+}
+
+/**
+ * `evaluateParties` for schemes that come in order (as `enumerateSchemes` yields them): only the
+ * dimensions from the first one that changed since the previous scheme are looked up again, and only the
+ * predicates that read one of them. The results are those of `evaluateParties`.
+ * @example const e = createSequentialEvaluation(t); for (const s of enumerateSchemes(c)) evaluatePartiesSequential(t, s, e);
+ */
+export function evaluatePartiesSequential(t: StanceTables, scheme: Scheme, out: SequentialEvaluation): void {
+  const { linear, optionOffset, dims } = t;
+  const nParties = t.parties.length;
+  let k = 0;
+  if (out.started) while (k < dims && out.previous[k] === scheme[k]) k++;
+  out.started = true;
+  for (let d = k; d < dims; d++) out.previous[d] = scheme[d]!;
+  const prefix = out.prefix;
+  for (let d = k; d < dims; d++) {
+    const base = (optionOffset[d]! + scheme[d]!) * nParties;
+    for (let p = 0; p < nParties; p++)
+      prefix[(d + 1) * nParties + p] = prefix[d * nParties + p]! + linear[base + p]!;
+  }
+  const raw = out.utility;
+  for (let p = 0; p < nParties; p++) raw[p] = prefix[dims * nParties + p]!;
+  const factors = t.factors;
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i]!;
+    if (f.lastDim >= k) out.factorHit[i] = factorHolds(t, f, scheme) ? 1 : 0;
+    if (out.factorHit[i]) raw[f.party]! += f.weight;
+  }
+  normalise(t, raw);
   out.redLineMask.fill(0);
-  const words = t.redLineWords;
-  for (const r of t.redLines) {
-    const hit = r.truth ? truthAt(r.truth, scheme) : evaluatePredicate(t.compiled, r.forbid, scheme) ? 1 : 0;
-    if (hit) {
-      out.redLineMask[r.party * words + (r.bit >>> 5)]! |= 1 << (r.bit & 31);
-      out.redLineCost[r.party]! += r.cost;
-      out.violated[r.party]! += 1;
-    }
+  out.redLineCost.fill(0);
+  out.violated.fill(0);
+  const lines = t.redLines;
+  for (let i = 0; i < lines.length; i++) {
+    const r = lines[i]!;
+    if (r.lastDim >= k) out.lineHit[i] = lineHolds(t, r, scheme) ? 1 : 0;
+    if (out.lineHit[i]) markViolated(t, r, out);
   }
 }
 

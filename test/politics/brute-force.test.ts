@@ -72,8 +72,8 @@ function bruteForce(c: CompiledScenario): Naive[] {
 
 const key = (s: ArrayLike<number>) => Array.from(s).join(",");
 
-function check(seed: number) {
-  const c = randomScenario(seed);
+function check(seed: number, redLinesPerParty?: [number, number]) {
+  const c = randomScenario(seed, redLinesPerParty);
   const naive = bruteForce(c);
   const t = compileStances(c);
   const a = analyzeConsensus(t, enumerateSchemes(c), {
@@ -184,6 +184,19 @@ describe("analyzeConsensus against brute force", () => {
         check(seed);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("analyzeConsensus(random scenario with 33–60 red lines) keys concession sets beyond 30 bits exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.constantFrom<[number, number]>([11, 15], [18, 20]),
+        (seed, lines) => {
+          check(seed, lines);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

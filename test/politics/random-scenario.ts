@@ -20,7 +20,7 @@ export function seeded(seed: number): () => number {
 }
 
 /** A random small scenario, validated and compiled. */
-export function randomScenario(seed: number): CompiledScenario {
+export function randomScenario(seed: number, redLinesPerParty: [number, number] = [0, 2]): CompiledScenario {
   const rnd = seeded(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -67,7 +67,7 @@ export function randomScenario(seed: number): CompiledScenario {
     id: `P${p}`,
     name: `Party ${p}`,
     stance: {
-      redLines: Array.from({ length: int(0, 2) }, (_, k) => ({
+      redLines: Array.from({ length: int(...redLinesPerParty) }, (_, k) => ({
         id: `rl${k}`,
         description: `red line ${k}`,
         forbid: predicate(),

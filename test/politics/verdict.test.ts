@@ -4,7 +4,9 @@ import {
   analyzeConsensus,
   compileStances,
   createPartyEvaluation,
+  createSequentialEvaluation,
   evaluateParties,
+  evaluatePartiesSequential,
   formatVerdicts,
   numericScore,
   partyVerdicts,
@@ -67,16 +69,21 @@ describe("partyVerdicts", () => {
     expect(v[1]!.utility).toBeCloseTo(0.7, 12); // (3 × 0.6 + 1) / 4
   });
 
-  it("partyVerdicts agrees with the fast tables on every consistent scheme", () => {
+  it("partyVerdicts agrees with evaluateParties and evaluatePartiesSequential on every consistent scheme", () => {
     const t = compileStances(c);
     const e = createPartyEvaluation(t);
+    const seq = createSequentialEvaluation(t);
     for (const s of enumerateSchemes(c)) {
       evaluateParties(t, s, e);
+      evaluatePartiesSequential(t, s, seq);
       const v = partyVerdicts(c, s);
       v.forEach((x, p) => {
         expect(e.utility[p]).toBeCloseTo(x.utility, 12);
         expect(e.violated[p]).toBe(x.redLines.length);
       });
+      expect(Array.from(seq.utility)).toEqual(Array.from(e.utility));
+      expect(Array.from(seq.redLineMask)).toEqual(Array.from(e.redLineMask));
+      expect(Array.from(seq.redLineCost)).toEqual(Array.from(e.redLineCost));
     }
   });
 });
