@@ -79,5 +79,6 @@ export {
   REQUIREMENT_ATTRIBUTES,
   type RequirementOptions,
   type SchemeRequirements,
+  schemeAirCoverage,
   schemeRequirements,
 } from "./requirements.js";

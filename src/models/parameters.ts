@@ -164,6 +164,13 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
     "judgement: out of reach of most tactical air defences at the line",
   ),
   def(
+    "air.response_budget_hours",
+    0.5,
+    "hours",
+    "time within which a point counts as covered by a station (dash) or a base (alert launch + dash)",
+    "judgement: half an hour, about the flight time of a cruise missile over 400 km",
+  ),
+  def(
     "air.cap_stations_per_aew_orbit",
     3,
     "stations/orbit",

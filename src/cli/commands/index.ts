@@ -5,6 +5,7 @@ import { initCommand } from "./init.js";
 import { mechanismCommand } from "./mechanism.js";
 import { schemaCommand } from "./schema.js";
 import { schemesCommand } from "./schemes.js";
+import { MODEL_COMMANDS } from "./size.js";
 import { validateCommand } from "./validate.js";
 
 export const COMMANDS: Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   schemaCommand,
   consensusCommand,
   mechanismCommand,
+  ...MODEL_COMMANDS,
 ];
