@@ -233,6 +233,12 @@ function formatComparison(cmp: SchemeComparison): string {
         .map(([p, v]) => `${p} ${v.accepts ? "accepts" : "rejects"}`)
         .join(", ");
       out.push(acc ? `  the same for every party: ${acc}` : "  no party in the scenario has a stance");
+      for (const [p, v] of Object.entries(cmp.acceptability.a))
+        if (!v.accepts) {
+          const rb = cmp.acceptability.b[p]?.reasons ?? [];
+          out.push(`  ${p} rejects A: ${v.reasons.join("; ") || "see guarantor consensus"}`);
+          out.push(`  ${p} rejects B: ${rb.join("; ") || "see guarantor consensus"}`);
+        }
     } else for (const x of cmp.acceptability.differences) out.push(`  - ${x}`);
   }
   if (cmp.cost) out.push("", `Cost: A ${cmp.cost.a.toFixed(0)}, B ${cmp.cost.b.toFixed(0)} ${cmp.cost.unit}`);
