@@ -2,10 +2,10 @@
  * The capability × salience weighted-mean forecast: the baseline any fancier bargaining model must beat.
  *
  * On each numeric attribute that parties state a preference on, the forecast position is the mean of their
- * ideal points weighted by power × salience (the "weighted mean" / central-position baseline of the
- * expected-utility literature: Bueno de Mesquita 1994, "Political forecasting: an expected utility method";
- * Thomson et al. 2006, "The European Union Decides", ch. 10, where the weighted mean predicts about as
- * well as the elaborate bargaining models):
+ * ideal points weighted by power × salience: the "compromise model" of Thomson, Stokman, Achen & König
+ * (eds.), "The European Union Decides", Cambridge UP 2006, ch. 10 (Achen), where this weighted mean predicted
+ * EU outcomes as well as the elaborate bargaining models; also the benchmark in Bueno de Mesquita, "A New
+ * Model for Predicting Policy Choices", Conflict Management and Peace Science 28(1), 2011:
  *
  *   f_a = Σ_p power_p · salience_p · ideal_{p,a} / Σ_p power_p · salience_p
  *

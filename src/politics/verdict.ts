@@ -130,26 +130,36 @@ export function partyVerdicts(c: CompiledScenario, scheme: Scheme): PartyVerdict
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const num = (x: number) => x.toFixed(3);
 
+export interface FormatVerdictsOptions {
+  /** Preferences listed for a party that rejects (largest losses first). Default 3. */
+  maxShortfalls?: number;
+  /** Preferences listed for a party that accepts. Default 3. */
+  maxShortfallsWhenAccepting?: number;
+}
+
 /**
  * Text for people: one block per party, a line per reason.
- * @param maxShortfalls preferences listed per party (largest losses first)
- * @example formatVerdicts(partyVerdicts(c, scheme))
+ * @example formatVerdicts(partyVerdicts(c, scheme), { maxShortfallsWhenAccepting: 1 })
  */
-export function formatVerdicts(verdicts: readonly PartyVerdict[], maxShortfalls = 3): string {
+export function formatVerdicts(
+  verdicts: readonly PartyVerdict[],
+  options: FormatVerdictsOptions = {},
+): string {
   const lines: string[] = [];
   for (const v of verdicts) {
+    const max = v.accepts ? (options.maxShortfallsWhenAccepting ?? 3) : (options.maxShortfalls ?? 3);
     const head = `${v.party} ${v.accepts ? "accepts" : "REJECTS"}: utility ${num(v.utility)} vs reservation ${num(v.reservation)} [${v.reservationSource}]`;
     lines.push(v.accepts ? `${head}, surplus ${num(v.margin)}` : `${head}, gap ${num(v.gap)}`);
     for (const r of v.redLines)
       lines.push(
         `    red line ${r.id}: ${r.description} [${r.source}${r.sourceTitle ? `: ${r.sourceTitle}` : ""}]`,
       );
-    for (const s of v.shortfalls.slice(0, maxShortfalls))
+    for (const s of v.shortfalls.slice(0, max))
       lines.push(
         `    ${v.accepts ? "short" : "falls short"} on ${s.id}${s.description ? ` (${s.description})` : ""}: score ${num(s.score)}, loses ${num(s.lost)} of ${pct(s.weightShare)} weight [${s.source}]`,
       );
-    if (!v.accepts && v.shortfalls.length > maxShortfalls)
-      lines.push(`    … and ${v.shortfalls.length - maxShortfalls} more preferences below their best`);
+    if (!v.accepts && v.shortfalls.length > max)
+      lines.push(`    … and ${v.shortfalls.length - max} more preferences below their best`);
   }
   return `${lines.join("\n")}\n`;
 }

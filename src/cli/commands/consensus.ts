@@ -144,7 +144,7 @@ Exit codes: 0 success, 2 bad input.`,
     );
     a.zone.best.forEach((s, i) => {
       out.push(`  ${i + 1}. ${schemeLine(c, a, s)}`);
-      out.push(indent(formatVerdicts(verdictsOf(s)), "      "));
+      out.push(indent(formatVerdicts(verdictsOf(s), { maxShortfallsWhenAccepting: 1 }), "      "));
     });
     out.push("");
     if (a.distance) {
@@ -153,7 +153,9 @@ Exit codes: 0 success, 2 bad input.`,
       );
       if (a.distance.value > 0) {
         out.push(`  closest scheme: ${schemeLine(c, a, a.distance.scheme)}`);
-        out.push(indent(formatVerdicts(verdictsOf(a.distance.scheme)), "      "));
+        out.push(
+          indent(formatVerdicts(verdictsOf(a.distance.scheme), { maxShortfallsWhenAccepting: 1 }), "      "),
+        );
       }
     }
     out.push(
