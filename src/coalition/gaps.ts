@@ -51,7 +51,6 @@ function whyOut(
     const y = p.idIndex.get(w.actor);
     const k = p.capIndex.get(w.capability)!;
     if (y === undefined) return `${w.actor} is not among the contributors`;
-    if (!eligible[y] && y !== c) return `${w.actor} cannot take part itself`;
     const most = ub[y]![k]!;
     if (most < w.min) {
       const limiting = p.conditions.find(
@@ -64,6 +63,7 @@ function whyOut(
       const why = limiting ? limiting.label : `capacity ${p.capacity[y]![k]!}`;
       return `${w.actor} can provide at most ${most} ${w.capability} (${why})`;
     }
+    if (!eligible[y] && y !== c) return `${w.actor} cannot take part itself`;
   }
   return undefined;
 }

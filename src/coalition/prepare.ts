@@ -41,7 +41,7 @@ function describeCondition(id: string, w: CoalitionCondition): string {
         ? `provides at most ${w.share} of the ${w.capability} requirement`
         : w.capability === undefined
           ? "provides nothing"
-          : `never provides ${w.capability}`;
+          : `provides no ${w.capability}`;
   const tag = [w.id, w.note].filter(Boolean).join(": ");
   return `${id} ${what}${tag ? ` (${tag})` : ""}`;
 }

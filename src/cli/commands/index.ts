@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `guarantor --help` lists them. */
 import type { Command } from "../command.js";
+import { coalitionCommand } from "./coalition.js";
 import { consensusCommand } from "./consensus.js";
 import { initCommand } from "./init.js";
 import { mechanismCommand } from "./mechanism.js";
@@ -15,5 +16,6 @@ export const COMMANDS: Command[] = [
   schemaCommand,
   consensusCommand,
   mechanismCommand,
+  coalitionCommand,
   ...MODEL_COMMANDS,
 ];

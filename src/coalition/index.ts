@@ -1,0 +1,40 @@
+/** Coalition force generation: public names, listed explicitly. */
+export { coalitionViolations } from "./check.js";
+export { explainGaps, type GapExplanation, type GapReason } from "./gaps.js";
+export { HIGHS_SOLVE_OPTIONS, highsSolver, loadHighsSolver } from "./highs.js";
+export {
+  evaluateTerms,
+  type LinearTerms,
+  type MilpConstraint,
+  type MilpModel,
+  type MilpSolution,
+  type MilpSolver,
+  type MilpStatus,
+  type MilpVariable,
+  writeLpFormat,
+} from "./milp.js";
+export {
+  eligibleContributors,
+  type IndexedCondition,
+  type PreparedProblem,
+  prepareProblem,
+  unitBounds,
+  willingSupply,
+} from "./prepare.js";
+export {
+  COALITION_OBJECTIVES,
+  CoalitionCondition,
+  CoalitionContributor,
+  CoalitionObjective,
+  CoalitionProblem,
+  type CoalitionProblemInput,
+  coalitionProblemErrors,
+  parseCoalitionProblem,
+} from "./problem.js";
+export {
+  type CoalitionScenarioOptions,
+  coalitionProblemForScheme,
+  IN_PROTECTED_STATE_ATTRIBUTE,
+  SCENARIO_COST_UNIT,
+} from "./scenario.js";
+export { type CoalitionResult, type SolveCoalitionOptions, solveCoalition } from "./solve.js";
