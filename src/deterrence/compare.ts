@@ -3,6 +3,7 @@
  * the scope options against each other. Cost and acceptability come from other models, passed in as
  * evaluators so that this module does not depend on them.
  */
+import { schemeRequirements } from "../models/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import type { MechanismOptions, StepKind } from "./ladder.js";
 import { analyzeMechanism, type MechanismReport } from "./mechanism.js";
@@ -10,7 +11,7 @@ import type { DeterrenceFactors, DeterrenceTerm } from "./model.js";
 
 /** Other models' verdicts on a scheme, passed in by the caller (cost model, politics). */
 export interface ComparisonEvaluators {
-  /** Yearly cost of a scheme, millions of USD, with a short account. */
+  /** Yearly cost of a scheme, millions of USD, with a short account (default: the requirement model's cost). */
   costUsdMPerYear?: (c: CompiledScenario, scheme: Scheme) => { value: number; detail?: string };
   /** Which parties accept the scheme, with the reasons for each "no". */
   acceptability?: (
@@ -105,9 +106,20 @@ function termReason(step: StepKind, a: DeterrenceTerm | undefined, b: Deterrence
   return `${w}: contribution ${r2(a.contribution)} → ${r2(b.contribution)} (${parts.join(", ") || "no change"}${shifts.length ? `; ${shifts.join(", ")}` : ""})`;
 }
 
+/** Yearly cost from the requirement model (src/models), with its cost lines. */
+function modelCost(c: CompiledScenario, s: Scheme): { value: number; detail: string } {
+  const r = schemeRequirements(c, s);
+  const lines = r.breakdown.filter((l) => l.id.startsWith("cost."));
+  return {
+    value: r.costUsdMPerYear,
+    detail: lines.map((l) => `${l.id.slice(5)} ${Math.round(l.value).toLocaleString("en-US")}`).join(", "),
+  };
+}
+
 /**
  * Compare the mechanisms of two schemes: deterrence, each term's contribution, the factors behind them, the
- * ladder's timings; cost and acceptability when evaluators are given.
+ * ladder's timings; the yearly cost (the requirement model's, unless an evaluator is given); acceptability
+ * when an evaluator is given.
  * @param c the compiled scenario
  * @param a the first scheme (A)
  * @param b the second scheme (B)
@@ -170,9 +182,10 @@ export function compareSchemes(
     notCompared: [],
   };
   const ev = options.evaluators ?? {};
-  if (ev.costUsdMPerYear) {
-    const ca = ev.costUsdMPerYear(c, a);
-    const cb = ev.costUsdMPerYear(c, b);
+  const costOf = ev.costUsdMPerYear ?? modelCost;
+  {
+    const ca = costOf(c, a);
+    const cb = costOf(c, b);
     out.cost = {
       a: ca.value,
       b: cb.value,
@@ -181,7 +194,7 @@ export function compareSchemes(
         ? { detail: { ...(ca.detail ? { a: ca.detail } : {}), ...(cb.detail ? { b: cb.detail } : {}) } }
         : {}),
     };
-  } else out.notCompared.push("cost: no cost evaluator was given");
+  }
   if (ev.acceptability) {
     const aa = ev.acceptability(c, a);
     const ab = ev.acceptability(c, b);

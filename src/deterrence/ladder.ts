@@ -2,7 +2,7 @@
  * The response ladder: what triggers the guarantee, the steps that follow an attack, who acts at each step,
  * and how many hours after the attack each step takes effect.
  */
-import { densifyPolyline, greatCircleKm, type LatLon } from "../models/index.js";
+import { aircraftType, greatCircleKm, lineResponse } from "../models/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import { InputError } from "../scenario/diagnostics.js";
 import { CAPABILITIES, type Capability } from "../scenario/schema.js";
@@ -181,17 +181,20 @@ export function airliftHoursFromParameters(p: ResolvedParameters): number {
   return param(p, "mechanism.airlift_readiness_hours") + param(p, "mechanism.airlift_flight_hours");
 }
 
+/** Fighter type whose alert launch time and dash speed set the air response (as in the requirement model). */
+export const DEFAULT_RESPONSE_FIGHTER = "F-16";
+
 /**
- * Air response time from the scenario's airbases to the farthest point of the contact line: worst case over
- * the line (densified every 25 km) of the nearest base's great-circle distance at fighter cruise speed, plus
- * the quick-reaction-alert scramble time when there is no standing patrol. Bases in the protected state count
- * only when the scheme bases aircraft there.
- * @example airResponseFromBases(c, attrs, params) // { hours: 1.2, origin: "computed", detail: "…" }
+ * Air response time from the scenario's airbases to the worst-served point of the contact line, from the air
+ * model (`lineResponse`: quick-reaction-alert launch + great-circle distance from the nearest base at dash
+ * speed). With a standing patrol (`cap_stations` > 0) the aircraft are already airborne, so the alert launch
+ * time is taken off. Bases in the protected state count only when the scheme bases aircraft there.
+ * @example airResponseFromBases(c, attrs) // { hours: 1.18, origin: "computed", detail: "…" }
  */
 export function airResponseFromBases(
   c: CompiledScenario,
   a: MechanismAttributes,
-  p: ResolvedParameters,
+  fighter: string = DEFAULT_RESPONSE_FIGHTER,
 ): AirResponse {
   const t = c.scenario.theater;
   const bases = t.airbases.filter((b) => a.aircraftInProtectedState || b.country !== t.protectedState);
@@ -204,33 +207,17 @@ export function airResponseFromBases(
           "the scheme has air support but the scenario has no airbase outside the protected state to fly it from",
       },
     ]);
-  // Densify so the worst case is not missed between the polyline's vertices (25 km: well under a base spacing).
-  const line: LatLon[] = densifyPolyline(t.contactLine.polyline, 25);
-  let worstKm = 0;
-  let worstBase = bases[0]!;
-  for (const pt of line) {
-    let best = Number.POSITIVE_INFINITY;
-    let bestBase = bases[0]!;
-    for (const b of bases) {
-      const d = greatCircleKm(b.location, pt);
-      if (d < best) {
-        best = d;
-        bestBase = b;
-      }
-    }
-    if (best > worstKm) {
-      worstKm = best;
-      worstBase = bestBase;
-    }
-  }
-  const cruise = param(p, "mechanism.fighter_cruise_kmh");
+  const type = aircraftType(fighter);
+  if (!type) throw new Error(`airResponseFromBases: unknown aircraft type ${fighter}`);
+  const r = lineResponse(bases, t.contactLine.polyline, type);
+  const base = bases[r.baseIndex]!;
   const standing = a.capStations > 0;
-  const scramble = standing ? 0 : param(p, "mechanism.qra_scramble_hours");
-  const hours = scramble + worstKm / cruise;
+  const hours = r.worstHours - (standing ? type.alertLaunchHours : 0);
+  const km = greatCircleKm(base.location, r.worstPoint);
   return {
     hours,
     origin: "computed",
-    detail: `${standing ? "standing patrol" : `${fmtH(scramble)} scramble`} + ${Math.round(worstKm)} km from ${worstBase.id} (${worstBase.name}) to the farthest point of the line at ${cruise} km/h`,
+    detail: `${standing ? "standing patrol" : `${fmtH(type.alertLaunchHours)} alert launch`} + ${Math.round(km)} km from ${base.id} (${base.name}) to the worst-served point of the line at the ${type.name} dash speed of ${type.dashKmh} km/h (air model)`,
   };
 }
 
@@ -244,6 +231,8 @@ export interface MechanismOptions {
   parameters?: Readonly<Record<string, number>>;
   /** The actor id of the United States (default "USA"). */
   usActorId?: string;
+  /** Fighter type for the air response time (default F-16, an id of the air model's aircraft table). */
+  fighter?: string;
 }
 
 const TRIGGERS: Record<Scope, string> = {
@@ -285,7 +274,7 @@ export function buildLadder(
     airResponse =
       injected !== undefined
         ? { hours: injected, origin: "injected", detail: "given by the caller (air model)" }
-        : airResponseFromBases(c, a, p);
+        : airResponseFromBases(c, a, options.fighter);
   }
   const timeline = ladderTimeline(
     a,

@@ -407,22 +407,6 @@ export const DETERRENCE_PARAMETERS: readonly DeterrenceParameterDef[] = [
     "judgement: about 1,500 km at C-17/A400M cruise (~750 km/h) plus about 2 h on the ground",
     true,
   ),
-  def(
-    "mechanism.qra_scramble_hours",
-    0.25,
-    "hours",
-    "time from the order to take-off for aircraft on quick-reaction alert",
-    "judgement: quick-reaction alert is commonly reported as airborne in about 15 minutes; no official figure found",
-    true,
-  ),
-  def(
-    "mechanism.fighter_cruise_kmh",
-    900,
-    "km/h",
-    "fighter transit speed from base or station to the line (used only when the air model gives no timing)",
-    "judgement: high subsonic transit, below the F-16's Mach 0.9 cruise without afterburner",
-    true,
-  ),
 ];
 
 /** The resolved value of every parameter, and where it came from. */

@@ -41,14 +41,14 @@ describe("buildLadder on the fixture scenario", () => {
     for (const s of l.steps) expect(s.trigger.length).toBeGreaterThan(0);
   });
 
-  it("air response: standing patrol from the nearest of Rzeszów and Kogălniceanu to the farthest point of the line at 900 km/h", () => {
+  it("air response from the air model: standing patrol from the nearest of Rzeszów and Kogălniceanu to the worst point of the line at the F-16 dash speed (1000 km/h)", () => {
     const l = buildLadder(c, reassurance);
     // The line's northern end (49.7 N, 37.6 E) is the farthest point; Kogălniceanu is the nearer base to it.
     const km = greatCircleKm({ lat: 44.3622, lon: 28.4883 }, { lat: 49.7, lon: 37.6 });
-    expect(l.airResponse?.hours).toBeCloseTo(km / 900, 6);
+    expect(l.airResponse?.hours).toBeCloseTo(km / 1000, 6);
     expect(l.airResponse?.detail).toMatch(/LRCK/);
     const policing = buildLadder(c, scheme(c, `${TREATY},ground=none,air=policing_pl_ro`));
-    expect(policing.airResponse?.hours).toBeCloseTo(0.25 + km / 900, 6);
+    expect(policing.airResponse?.hours).toBeCloseTo(0.25 + km / 1000, 6);
   });
 
   it("injected timings from the air and logistics models replace the built-in estimates", () => {
@@ -111,8 +111,11 @@ describe("compareSchemes: in-place reassurance force against air support from Po
     // The largest difference is direct defence: at once by the force in place, against after 72 h + flight.
     expect(cmp.terms[0]?.step).toBe("direct_defence");
     expect(cmp.reasons.some((r) => r.startsWith("forces in place"))).toBe(true);
-    expect(cmp.reasons.some((r) => /^direct defence: .*time 0\.0 h → 73\.0 h/.test(r))).toBe(true);
-    expect(cmp.notCompared).toContain("cost: no cost evaluator was given");
+    expect(cmp.reasons.some((r) => /^direct defence: .*time 0\.0 h → 72\.9 h/.test(r))).toBe(true);
+    // Cost from the requirement model: the force in place costs more a year.
+    expect(cmp.cost!.a).toBeGreaterThan(cmp.cost!.b);
+    expect(cmp.cost!.detail?.a).toMatch(/troops/);
+    expect(cmp.notCompared).toEqual(["acceptability: no acceptability evaluator was given"]);
   });
 
   it("acceptability comes from the evaluator passed in, with the parties that differ", () => {

@@ -241,7 +241,12 @@ function formatComparison(cmp: SchemeComparison): string {
         }
     } else for (const x of cmp.acceptability.differences) out.push(`  - ${x}`);
   }
-  if (cmp.cost) out.push("", `Cost: A ${cmp.cost.a.toFixed(0)}, B ${cmp.cost.b.toFixed(0)} ${cmp.cost.unit}`);
+  if (cmp.cost) {
+    const usd = (x: number) => Math.round(x).toLocaleString("en-US");
+    out.push("", `Cost (${cmp.cost.unit}, requirement model): A ${usd(cmp.cost.a)}, B ${usd(cmp.cost.b)}`);
+    if (cmp.cost.detail?.a) out.push(`  A: ${cmp.cost.detail.a}`);
+    if (cmp.cost.detail?.b) out.push(`  B: ${cmp.cost.detail.b}`);
+  }
   if (cmp.notCompared.length) out.push("", `Not compared: ${cmp.notCompared.join("; ")}`);
   return `${out.join("\n")}\n`;
 }
