@@ -211,3 +211,46 @@ export function aircraftType(id: string): AircraftType | undefined {
   const key = Object.keys(AIRCRAFT).find((k) => k.toLowerCase() === id.toLowerCase());
   return key === undefined ? undefined : AIRCRAFT[key];
 }
+
+/** Scenario parameter ids that override a field of some aircraft types (the flagship's names). */
+const SCENARIO_AIRCRAFT_PARAMETERS: readonly {
+  id: string;
+  field: "availability" | "turnaroundHours" | "enduranceHours" | "costUsdPerFlightHour";
+  applies: (t: AircraftType) => boolean;
+}[] = [
+  { id: "fleet_availability", field: "availability", applies: (t) => t.role === "fighter" },
+  { id: "fighter_turnaround_hours", field: "turnaroundHours", applies: (t) => t.role === "fighter" },
+  { id: "fighter_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "F-16" },
+  { id: "f16_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "F-16" },
+  { id: "f35a_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "F-35A" },
+  { id: "mq9_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "MQ-9" },
+  { id: "mq9_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "MQ-9" },
+  { id: "rq4_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "RQ-4" },
+  { id: "rq4_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "RQ-4" },
+  {
+    id: "tanker_cost_per_flight_hour_usd",
+    field: "costUsdPerFlightHour",
+    applies: (t) => t.role === "tanker",
+  },
+];
+
+/**
+ * An aircraft type with the fields a scenario sets through its parameters (point estimates), e.g. the flagship's
+ * `fleet_availability` or `fighter_endurance_hours`; the source string says which were replaced.
+ * @example aircraftWithScenarioValues(AIRCRAFT["F-16"], new Map([["fleet_availability", 0.65]])).availability
+ */
+export function aircraftWithScenarioValues(
+  t: AircraftType,
+  values: ReadonlyMap<string, number>,
+): AircraftType {
+  const out: AircraftType = { ...t };
+  const used: string[] = [];
+  for (const p of SCENARIO_AIRCRAFT_PARAMETERS) {
+    const v = values.get(p.id);
+    if (v === undefined || !p.applies(t)) continue;
+    out[p.field] = v;
+    used.push(`${p.field} from scenario parameter ${p.id}`);
+  }
+  if (used.length) out.source = `${t.source}; ${used.join(", ")}`;
+  return out;
+}

@@ -167,6 +167,9 @@ export interface CalibrationRow extends GroundCase {
   /** predicted / actual, and leave-one-out / actual. */
   ratio: number;
   leaveOneOutRatio: number;
+  /** Prediction of the model as parameterised (code defaults or the scenario's parameters), and / actual. */
+  modelTroops: number;
+  modelRatio: number;
 }
 
 function geometricMean(xs: readonly number[]): number {
@@ -198,8 +201,22 @@ export function calibrateGround(
     const others = byClass.get(classOf(c))!.filter((o) => o !== c);
     const predictedTroops = predict(fittedDensity, c);
     const leaveOneOutTroops = others.length ? predict(geometricMean(others.map(core)), c) : Number.NaN;
+    const modelTroops = sizeGroundForce(
+      {
+        mission: c.mission,
+        geometry:
+          c.geometry === "line"
+            ? { lineKm: c.amount }
+            : c.geometry === "area"
+              ? { areaKm2: c.amount }
+              : { sites: c.amount },
+      },
+      { params },
+    ).deployedTroops;
     return {
       ...c,
+      modelTroops,
+      modelRatio: modelTroops / c.actualTroops,
       fittedDensity,
       predictedTroops,
       leaveOneOutTroops,

@@ -12,7 +12,13 @@ export {
   responseTimeHours,
   sizeCapStation,
 } from "./air.js";
-export { AIRCRAFT, type AircraftRole, type AircraftType, aircraftType } from "./aircraft.js";
+export {
+  AIRCRAFT,
+  type AircraftRole,
+  type AircraftType,
+  aircraftType,
+  aircraftWithScenarioValues,
+} from "./aircraft.js";
 export {
   type BuiltTerritory,
   buildTerritory,

@@ -14,15 +14,19 @@ export interface ModelParameterDef {
   description: string;
   /** Where the default comes from; starts with `judgement:` when no published figure supports it. */
   source: string;
+  /** Other ids a scenario may use for the same quantity (the flagship's own names). */
+  aliases?: readonly string[];
 }
 
-const def = (id: string, value: number, unit: string, description: string, source: string) => ({
-  id,
-  value,
-  unit,
-  description,
-  source,
-});
+const def = (
+  id: string,
+  value: number,
+  unit: string,
+  description: string,
+  source: string,
+  aliases?: readonly string[],
+): ModelParameterDef =>
+  aliases ? { id, value, unit, description, source, aliases } : { id, value, unit, description, source };
 
 /**
  * Every parameter of the military models, in the order the documentation lists them. The ground densities
@@ -105,6 +109,7 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
     "units generated per unit deployed",
     "rule of thirds: one unit deployed, one preparing, one recovering",
     "Rule of thirds (military), en.wikipedia.org/wiki/Rule_of_thirds_(military); cheaper 'rule of halves' = 2",
+    ["rotation_factor"],
   ),
   // --- Air --------------------------------------------------------------------------------------------
   def(
@@ -155,6 +160,7 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
     "flight hours/aircraft/year",
     "training and scramble flying of an air-policing aircraft",
     "judgement: NATO's recommended minimum of 180 flying hours per pilot per year",
+    ["fighter_flight_hours_per_year"],
   ),
   def(
     "air.standoff_km",
@@ -199,6 +205,7 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
     "km",
     "radius a battery defends against cruise and ballistic missiles",
     "judgement: PAC-3 ≈45 km engagement range (sourced-facts); a defended footprint of under half that",
+    ["patriot_range_missile_km"],
   ),
   def(
     "ad.urban_density_per_km2",
@@ -265,6 +272,7 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
     "USD m/deployed troop/year",
     "yearly cost of one deployed soldier",
     "judgement between UN reimbursement $1,428/month (GA/AB/4274) and US cost in Afghanistan $0.85–1.4 m (DoD, CSBA)",
+    ["cost_per_soldier_year_usd_m"],
   ),
   def(
     "cost.ad_battery_usd_m_per_year",
@@ -276,6 +284,7 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
 ];
 
 const BY_ID = new Map(MODEL_PARAMETERS.map((p) => [p.id, p]));
+const BY_ALIAS = new Map(MODEL_PARAMETERS.flatMap((p) => (p.aliases ?? []).map((a) => [a, p] as const)));
 
 /** A parameter's value and where it came from. */
 export interface ResolvedParameter {
@@ -299,7 +308,8 @@ export function pointEstimate(d: Distribution): number {
 }
 
 /**
- * The values of every model parameter for a scenario: the scenario's own (by id) or the code default.
+ * The values of every model parameter for a scenario: the scenario's own (by id, or by one of the aliases) or
+ * the code default.
  * @param overrides values that win over both (for tests, sensitivity and Monte Carlo draws)
  * @example resolveModelParameters(scenario).get("ground.rotation_factor")?.value // 3
  */
@@ -309,8 +319,22 @@ export function resolveModelParameters(
 ): Map<string, ResolvedParameter> {
   const out = new Map<string, ResolvedParameter>();
   for (const p of MODEL_PARAMETERS) out.set(p.id, { value: p.value, source: p.source });
+  // An alias first, so that the model's own id wins when a scenario gives both.
   for (const p of scenario?.parameters ?? []) {
-    if (BY_ID.has(p.id)) out.set(p.id, { value: pointEstimate(p.distribution), source: p.source });
+    const def = BY_ALIAS.get(p.id);
+    if (def)
+      out.set(def.id, {
+        value: pointEstimate(p.distribution),
+        source: `${p.source} (scenario parameter ${p.id})`,
+      });
+  }
+  for (const p of scenario?.parameters ?? []) {
+    if (BY_ID.has(p.id)) {
+      out.set(p.id, {
+        value: pointEstimate(p.distribution),
+        source: `${p.source} (scenario parameter ${p.id})`,
+      });
+    }
   }
   for (const [id, value] of Object.entries(overrides)) {
     if (!BY_ID.has(id)) throw new RangeError(`resolveModelParameters: unknown parameter ${id}`);

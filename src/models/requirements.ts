@@ -11,11 +11,11 @@
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import { CAPABILITIES, type Capability, type MissionType, type Place } from "../scenario/schema.js";
 import { type CapStationSize, nearestBase, sizeCapStation } from "./air.js";
-import { AIRCRAFT, type AircraftType } from "./aircraft.js";
+import { AIRCRAFT, type AircraftType, aircraftWithScenarioValues } from "./aircraft.js";
 import { type ReachCircle, type TerritoryGrid, territoryCoverage } from "./coverage.js";
 import { interpolateGreatCircle, type LatLon, pointAlongPolyline, polylineLengthKm } from "./geo.js";
 import { GROUND_MISSIONS, groundDensityParameter, sizeGroundForce } from "./ground.js";
-import { param, type ResolvedParameter, resolveModelParameters } from "./parameters.js";
+import { param, pointEstimate, type ResolvedParameter, resolveModelParameters } from "./parameters.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Output layout of the fast evaluator
@@ -136,16 +136,19 @@ function aircraftOption(id: string | undefined, fallback: string, role: Aircraft
 
 function makeContext(c: CompiledScenario, options: RequirementOptions): Context {
   const s = c.scenario;
+  const values = new Map(s.parameters.map((p) => [p.id, pointEstimate(p.distribution)]));
+  const plane = (id: string | undefined, fallback: string, role: AircraftType["role"]) =>
+    aircraftWithScenarioValues(aircraftOption(id, fallback, role), values);
   const cities = s.theater.places
     .filter((p) => p.population !== undefined && p.population.value > 0)
     .sort((a, b) => b.population!.value - a.population!.value);
   return {
     c,
     params: resolveModelParameters(s, options.overrides),
-    fighter: aircraftOption(options.fighter, "F-16", "fighter"),
-    tanker: aircraftOption(options.tanker, "KC-135", "tanker"),
-    aew: aircraftOption(options.aew, "E-3", "aew"),
-    drone: aircraftOption(options.drone, "MQ-9", "drone"),
+    fighter: plane(options.fighter, "F-16", "fighter"),
+    tanker: plane(options.tanker, "KC-135", "tanker"),
+    aew: plane(options.aew, "E-3", "aew"),
+    drone: plane(options.drone, "MQ-9", "drone"),
     useTankers: options.useTankers ?? true,
     lineKm: s.theater.contactLine.lengthKm.value,
     lineSource: s.theater.contactLine.lengthKm.source,
