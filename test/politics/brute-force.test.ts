@@ -185,7 +185,7 @@ describe("analyzeConsensus against brute force", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it("analyzeConsensus(random scenario with 33–60 red lines) keys concession sets beyond 30 bits exactly", () => {
     fc.assert(
@@ -198,5 +198,5 @@ describe("analyzeConsensus against brute force", () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });

@@ -39,7 +39,7 @@ describe.runIf(c)("politics on the flagship scenario", () => {
       expect(rus.accepts).toBe(false);
       expect(rus.redLines.map((r) => r.source)).toContain("zakharova-2025-08-19");
     }
-  });
+  }, 60_000);
 
   it("partyVerdicts(a political declaration only) has UKR fall short on Zhao Long's binding and enforceable guarantee", () => {
     const schemes = schemesWith(sc, "commitment=political_declaration");
@@ -52,7 +52,7 @@ describe.runIf(c)("politics on the flagship scenario", () => {
       expect(binding?.id).toBe("binding-enforceable");
       expect(ukr.shortfalls[0]!.id).toBe("binding-enforceable");
     }
-  });
+  }, 60_000);
 
   it("analyzeConsensus(flagship): no scheme of the zone puts NATO-country troops in Ukraine or lets Ukraine join NATO", () => {
     const a = analyzeConsensus(compileStances(sc), enumerateSchemes(sc), { top: 20 });
@@ -67,5 +67,5 @@ describe.runIf(c)("politics on the flagship scenario", () => {
     }
     if (a.nash) expect(a.nash.accepts.every(Boolean)).toBe(true);
     expect(a.distance!.value === 0).toBe(a.zone.size > 0);
-  });
+  }, 60_000);
 });
