@@ -1,10 +1,12 @@
 /**
  * Comparing schemes on how their mechanisms deter: in-place presence against over-the-horizon options, and
- * the scope options against each other. Cost and acceptability come from other models, passed in as
- * evaluators so that this module does not depend on them.
+ * the scope options against each other. The yearly cost comes from the requirement model (src/models, a lower
+ * layer) unless the caller passes its own; acceptability comes from an evaluator the caller passes (politics is
+ * a layer beside this one).
  */
 import { schemeRequirements } from "../models/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
+import type { Allocation } from "./actors.js";
 import type { MechanismOptions, StepKind } from "./ladder.js";
 import { analyzeMechanism, type MechanismReport } from "./mechanism.js";
 import type { DeterrenceFactors, DeterrenceTerm } from "./model.js";
@@ -23,6 +25,14 @@ export interface ComparisonEvaluators {
 /** Options of `compareSchemes`. */
 export interface CompareOptions extends MechanismOptions {
   evaluators?: ComparisonEvaluators;
+  /** A coalition allocation per scheme (each scheme has its own requirements); wins over `allocation`. */
+  allocationFor?: (scheme: Scheme) => Allocation | undefined;
+}
+
+function optionsFor(options: CompareOptions, s: Scheme): MechanismOptions {
+  const allocation = options.allocationFor?.(s) ?? options.allocation;
+  const { allocationFor: _ignored, evaluators: _e, ...rest } = options;
+  return allocation ? { ...rest, allocation } : rest;
 }
 
 /** How one deterrence term differs between the schemes. */
@@ -131,8 +141,8 @@ export function compareSchemes(
   b: Scheme,
   options: CompareOptions = {},
 ): SchemeComparison {
-  const ra = analyzeMechanism(c, a, options);
-  const rb = analyzeMechanism(c, b, options);
+  const ra = analyzeMechanism(c, a, optionsFor(options, a));
+  const rb = analyzeMechanism(c, b, optionsFor(options, b));
   const changed = c.dims
     .map((d, i) => ({ dim: d.id, a: d.options[a[i]!]!, b: d.options[b[i]!]! }))
     .filter((x) => x.a !== x.b);

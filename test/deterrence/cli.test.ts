@@ -78,6 +78,17 @@ describe("guarantor mechanism", () => {
     expect(out.reasons.length).toBeGreaterThan(1);
   });
 
+  it("--coalition names the actors of each step from the coalition model's allocation (a real HiGHS solve)", async () => {
+    const r = await run(["mechanism", FIXTURE, "--scheme", SCHEME, "--coalition", "--json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.ladder.steps.every((s: { actorsBasis: string }) => s.actorsBasis === "allocation")).toBe(true);
+    // The reassurance force's troops come from France or Britain, never from Poland (troops outside Ukraine only).
+    const direct = out.ladder.steps.find((s: { kind: string }) => s.kind === "direct_defence");
+    expect(direct.actors.length).toBeGreaterThan(0);
+    expect(direct.actors).not.toContain("POL");
+  });
+
   it("a missing file is a located input error, exit 2", async () => {
     const r = await run(["mechanism", "no-such.yaml", "--scheme", SCHEME]);
     expect(r.code).toBe(2);

@@ -1,12 +1,20 @@
 import {
+  coalitionProblemForScheme,
+  loadHighsSolver,
+  type MilpSolver,
+  solveCoalition,
+} from "../../coalition/index.js";
+import {
   analyzeMechanism,
   type ComparisonEvaluators,
   compareSchemes,
   type MechanismReport,
   type SchemeComparison,
 } from "../../deterrence/index.js";
+import { schemeRequirements } from "../../models/index.js";
 import { partyVerdicts } from "../../politics/index.js";
-import { type CompiledScenario, parseAssignment } from "../../scenario/compile.js";
+import { type CompiledScenario, parseAssignment, type Scheme } from "../../scenario/compile.js";
+import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 
@@ -22,12 +30,15 @@ contribution to the attacker's expected cost, and what drives it). Model: docs/m
   --compare d=o,...   a second scheme to compare with the first: every dimension, or only the dimensions
                       that change (the rest are taken from --scheme); prints the difference with reasons,
                       and each party's acceptance where it differs
+  --coalition         name the actors of each step from the coalition model (min-cost allocation of the
+                      scheme's requirements, HiGHS) instead of every actor able and willing
   --json              machine-readable output: { ladder, deterrence, … } or { a, b, reasons, … }
 With no file, uses the embedded default scenario.
 Exit codes: 0 success, 2 bad input or usage.`,
   options: {
     scheme: { type: "string" },
     compare: { type: "string" },
+    coalition: { type: "boolean" },
     json: { type: "boolean" },
   },
   maxPositionals: 1,
@@ -38,14 +49,17 @@ Exit codes: 0 success, 2 bad input or usage.`,
     const c = loadScenarioFile(positionals[0], io.cwd);
     const a = fullScheme(c, schemeSpec, "--scheme");
     const compareSpec = stringFlag(ctx, "compare");
+    const solver = values.coalition ? await loadHighsSolver() : undefined;
+    const allocationFor = (s: Scheme) => (solver ? coalitionAllocation(c, s, solver) : undefined);
     if (compareSpec === undefined) {
-      const r = analyzeMechanism(c, a);
+      const allocation = allocationFor(a);
+      const r = analyzeMechanism(c, a, allocation ? { allocation } : {});
       if (values.json) io.stdout(jsonOut({ file: c.file, ...r }));
       else io.stdout(formatReport(r));
       return 0;
     }
     const b = changedScheme(c, a, compareSpec);
-    const cmp = compareSchemes(c, a, b, { evaluators: politicsEvaluator() });
+    const cmp = compareSchemes(c, a, b, { evaluators: politicsEvaluator(), allocationFor });
     if (values.json) io.stdout(jsonOut({ file: c.file, ...cmp }));
     else io.stdout(formatComparison(cmp));
     return 0;
@@ -73,6 +87,18 @@ function changedScheme(c: CompiledScenario, base: readonly number[], spec: strin
   const out = [...base];
   for (const [d, o] of parsed.value) out[d] = o;
   return out;
+}
+
+/** The min-cost coalition allocation of a scheme's requirements (requirement model + coalition MILP). */
+function coalitionAllocation(
+  c: CompiledScenario,
+  s: Scheme,
+  solver: MilpSolver,
+): Record<string, Record<string, number>> {
+  const req = schemeRequirements(c, s);
+  const requirements = Object.fromEntries(CAPABILITIES.map((k) => [k, req[k]]));
+  return solveCoalition(coalitionProblemForScheme(c, s, requirements, { objective: "min-cost" }), solver)
+    .allocation;
 }
 
 /** Acceptability from the politics model: each party's verdict, with its red lines or utility shortfall. */
