@@ -81,31 +81,6 @@ export interface ConsensusAnalysis {
   concessions: { needed: boolean; sets: ConcessionSet[] };
 }
 
-/** A growable store of fixed-width rows. */
-class Rows<T extends Float64Array | Int32Array> {
-  data: T;
-  length = 0;
-  constructor(
-    readonly width: number,
-    private readonly make: (n: number) => T,
-  ) {
-    this.data = make(Math.max(1, width) * 1024);
-  }
-  push(row: ArrayLike<number>): void {
-    const need = (this.length + 1) * this.width;
-    if (need > this.data.length) {
-      const next = this.make(Math.max(need, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data.set(row as ArrayLike<number> & Iterable<number>, this.length * this.width);
-    this.length++;
-  }
-  row(i: number): T {
-    return this.data.subarray(i * this.width, (i + 1) * this.width) as T;
-  }
-}
-
 /**
  * Score one scheme for every party (allocates: for reporting, not for the main loop).
  * @example scoreScheme(t, [0, 2, 1]).gap // 0.15
@@ -143,19 +118,32 @@ function violatedLists(t: StanceTables, e: PartyEvaluation): number[][] {
   );
 }
 
-/** Insert (value, index) into a list kept sorted by value descending (ties: earlier index first), capped. */
-function keepTop(list: { value: number; index: number }[], value: number, index: number, cap: number): void {
+interface Kept {
+  value: number;
+  index: number;
+  scheme: Int32Array;
+}
+
+/** Insert a copy of the scheme into a list kept sorted by value descending (ties: earlier first), capped. */
+function keepTop(list: Kept[], value: number, index: number, scheme: Scheme, cap: number): void {
   if (cap <= 0) return;
   if (list.length >= cap && !(value > list[list.length - 1]!.value)) return;
   let i = list.length;
   while (i > 0 && list[i - 1]!.value < value) i--;
-  list.splice(i, 0, { value, index });
+  list.splice(i, 0, { value, index, scheme: Int32Array.from(scheme) });
   if (list.length > cap) list.pop();
+}
+
+/** Copy `scheme` into `into`, allocating only the first time. */
+function keep(into: Int32Array | undefined, scheme: Scheme): Int32Array {
+  if (!into) return Int32Array.from(scheme);
+  into.set(scheme as ArrayLike<number> & Iterable<number>);
+  return into;
 }
 
 /**
  * Analyse every scheme of `schemes` (normally `enumerateSchemes(c)`: the consistent ones) for all parties.
- * One pass with typed arrays and reused buffers; then the Pareto front over the stored utility vectors.
+ * One pass with typed arrays and reused buffers; a scheme is copied only when it becomes a best one.
  * @example analyzeConsensus(compileStances(c), enumerateSchemes(c)).distance?.value // 0.12
  */
 export function analyzeConsensus(
@@ -170,20 +158,20 @@ export function analyzeConsensus(
   const n = t.parties.length;
   const e = createPartyEvaluation(t);
   const seq = createSequentialEvaluation(t);
-  const store = new Rows(t.dims, (k) => new Int32Array(k));
-  const utils = new Rows(n, (k) => new Float64Array(k));
+  const pareto = new ParetoArchive(n, paretoExamples);
   const forecast = forecastPositions(c, t.parties, t.optionOffset);
   const acceptCount = new Float64Array(n);
   const excludeCount = new Float64Array(t.redLineCount);
-  const zoneTop: { value: number; index: number }[] = [];
+  const zoneTop: Kept[] = [];
   let zoneSize = 0;
-  let nashIndex = -1;
+  let count = 0;
+  let nashScheme: Int32Array | undefined;
   let nashProduct = -Infinity;
-  let maximinIndex = -1;
+  let maximinScheme: Int32Array | undefined;
   let maximinValue = -Infinity;
-  let distanceIndex = -1;
+  let distanceScheme: Int32Array | undefined;
   let distanceValue = Infinity;
-  let forecastIndex = -1;
+  let forecastScheme: Int32Array | undefined;
   let forecastDistance = Infinity;
   let forecastMargin = -Infinity;
   // Concession sets keyed by which red lines are dropped and which parties lower their reservation.
@@ -192,14 +180,16 @@ export function analyzeConsensus(
   const keyKind = keyBits <= 30 ? 0 : keyBits <= 52 ? 1 : 2;
   const keyBit = Float64Array.from({ length: keyBits }, (_, i) => 2 ** i);
   const reservations = Float64Array.from(t.parties, (p) => p.reservation);
-  const sets = new Map<number | string, { cost: number; index: number; changes: number }>();
+  const sets = new Map<
+    number | string,
+    { cost: number; index: number; changes: number; scheme: Int32Array }
+  >();
   const linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
 
   for (const s of schemes) {
-    const index = store.length;
-    store.push(s);
+    const index = count++;
     evaluatePartiesSequential(t, s, seq);
-    utils.push(seq.utility);
+    pareto.add(seq.utility, s);
     let all = true;
     let minMargin = Infinity;
     let maxGap = 0;
@@ -246,38 +236,38 @@ export function analyzeConsensus(
     if (n === 0) minMargin = 0;
     if (all) {
       zoneSize++;
-      keepTop(zoneTop, minMargin, index, top);
+      keepTop(zoneTop, minMargin, index, s, top);
       if (product > nashProduct) {
         nashProduct = product;
-        nashIndex = index;
+        nashScheme = keep(nashScheme, s);
       }
     }
     if (minMargin > maximinValue) {
       maximinValue = minMargin;
-      maximinIndex = index;
+      maximinScheme = keep(maximinScheme, s);
     }
     if (maxGap < distanceValue) {
       distanceValue = maxGap;
-      distanceIndex = index;
+      distanceScheme = keep(distanceScheme, s);
     }
     let fd = 0;
     for (let d = 0; d < t.dims; d++) fd += forecast.distance[t.optionOffset[d]! + s[d]!]!;
     if (fd < forecastDistance || (fd === forecastDistance && minMargin > forecastMargin)) {
       forecastDistance = fd;
       forecastMargin = minMargin;
-      forecastIndex = index;
+      forecastScheme = keep(forecastScheme, s);
     }
     const key = keyKind === 2 ? strKey : numKey;
     const prev = sets.get(key);
-    if (prev === undefined) sets.set(key, { cost: totalCost, index, changes });
+    if (prev === undefined) sets.set(key, { cost: totalCost, index, changes, scheme: Int32Array.from(s) });
     else if (totalCost < prev.cost) {
       prev.cost = totalCost;
       prev.index = index;
+      prev.scheme.set(s as ArrayLike<number> & Iterable<number>);
     }
   }
 
-  const N = store.length;
-  const scored = (i: number) => scoreScheme(t, store.row(i), e);
+  const scored = (scheme: Int32Array) => scoreScheme(t, scheme, e);
   // Cheapest first; a set is listed only when no cheaper listed set asks every party for no more
   // (same changes, each costing no more): the alternatives are the Pareto-minimal sets.
   const ranked: ConcessionSet[] = [];
@@ -286,7 +276,7 @@ export function analyzeConsensus(
   );
   for (const x of candidates) {
     if (ranked.length >= setsWanted) break;
-    const row = store.row(x.index);
+    const row = x.scheme;
     evaluateParties(t, row, e);
     const changes = concessionsFor(c, t.parties, row, e.utility, violatedLists(t, e), ACCEPT_TOLERANCE);
     const set = { cost: x.cost, changes, scheme: Int32Array.from(row) };
@@ -301,27 +291,20 @@ export function analyzeConsensus(
       power: p.power,
       salience: p.salience,
     })),
-    schemes: N,
+    schemes: count,
     acceptance: t.parties.map((p) => ({
       party: p.id,
       accepts: acceptCount[p.index]!,
       redLines: p.redLines.map((r) => ({ id: r.id, excludes: excludeCount[r.global]! })),
     })),
-    zone: { size: zoneSize, best: zoneTop.map((x) => scored(x.index)) },
-    pareto: paretoFront(
-      utils,
-      n,
-      paretoExamples,
-      (i) => Int32Array.from(store.row(i)),
-      (s) => scoreScheme(t, s, e).accepts.every(Boolean),
-    ),
-    nash: nashIndex >= 0 ? { ...scored(nashIndex), product: nashProduct } : undefined,
-    maximin: maximinIndex >= 0 ? scored(maximinIndex) : undefined,
-    distance: distanceIndex >= 0 ? { value: distanceValue, scheme: scored(distanceIndex) } : undefined,
-    forecast:
-      forecastIndex >= 0
-        ? { positions: forecast.positions, scheme: scored(forecastIndex), distance: forecastDistance }
-        : undefined,
+    zone: { size: zoneSize, best: zoneTop.map((x) => scored(x.scheme)) },
+    pareto: pareto.result((scheme) => scored(scheme).accepts.every(Boolean)),
+    nash: nashScheme ? { ...scored(nashScheme), product: nashProduct } : undefined,
+    maximin: maximinScheme ? scored(maximinScheme) : undefined,
+    distance: distanceScheme ? { value: distanceValue, scheme: scored(distanceScheme) } : undefined,
+    forecast: forecastScheme
+      ? { positions: forecast.positions, scheme: scored(forecastScheme), distance: forecastDistance }
+      : undefined,
     concessions: {
       needed: zoneSize === 0,
       sets: ranked,
@@ -342,80 +325,83 @@ export function asksNoMore(a: readonly Concession[], b: readonly Concession[]): 
 }
 
 /**
- * The Pareto front over stored utility vectors: sort by Σ_p u_p descending, then lexicographically
- * descending, so that a dominating vector always comes before the vectors it dominates and equal vectors
- * are adjacent; keep each distinct vector that no kept vector dominates.
+ * The Pareto front over utility vectors, kept as schemes stream in: an archive of mutually non-dominated
+ * distinct vectors. A new vector dominated by (or equal to) an archived one is counted there or dropped;
+ * otherwise it evicts the archived vectors it dominates and joins. Dominance is transitive, so the final
+ * archive is exactly the set of vectors no scheme dominates (the "archive" of Knowles & Corne 2000, PAES,
+ * kept unbounded).
  */
-function paretoFront(
-  utils: Rows<Float64Array>,
-  n: number,
-  examples: number,
-  schemeAt: (i: number) => Int32Array,
-  acceptedByAll: (s: Int32Array) => boolean,
-): { points: ParetoPoint[]; schemes: number } {
-  const N = utils.length;
-  const u = utils.data;
-  const sums = new Float64Array(N);
-  for (let i = 0; i < N; i++) {
-    let s = 0;
-    for (let p = 0; p < n; p++) s += u[i * n + p]!;
-    sums[i] = s;
+class ParetoArchive {
+  private points: { u: Float64Array; count: number; examples: Int32Array[] }[] = [];
+  private last = -1;
+  constructor(
+    private readonly n: number,
+    private readonly examples: number,
+  ) {}
+
+  /** 1: `a` dominates `u`; 2: equal; 0: neither. */
+  private compare(a: Float64Array, u: ArrayLike<number>): number {
+    let equal = true;
+    for (let p = 0; p < this.n; p++) {
+      if (a[p]! < u[p]!) return 0;
+      if (a[p] !== u[p]) equal = false;
+    }
+    return equal ? 2 : 1;
   }
-  const order = new Uint32Array(N);
-  for (let i = 0; i < N; i++) order[i] = i;
-  order.sort((a, b) => {
-    if (sums[a] !== sums[b]) return sums[b]! - sums[a]!;
-    for (let p = 0; p < n; p++) {
-      const d = u[b * n + p]! - u[a * n + p]!;
-      if (d !== 0) return d;
-    }
-    return a - b;
-  });
-  const front: number[] = [];
-  const points: ParetoPoint[] = [];
-  let current: ParetoPoint | undefined;
-  let prev = -1;
-  let onFront = 0;
-  let lastDominator = -1;
-  const dominates = (j: number, i: number) => {
-    for (let p = 0; p < n; p++) if (u[j * n + p]! < u[i * n + p]!) return false;
-    return true;
-  };
-  for (let k = 0; k < N; k++) {
-    const i = order[k]!;
-    let same = prev >= 0;
-    for (let p = 0; same && p < n; p++) same = u[i * n + p] === u[prev * n + p];
-    prev = i;
-    if (same) {
-      if (current) {
-        current.count++;
-        onFront++;
-        if (current.examples.length < examples) current.examples.push(schemeAt(i));
-      }
-      continue;
-    }
-    // The last dominator is checked first: consecutive vectors are often dominated by the same one.
-    let dominated = lastDominator >= 0 && dominates(lastDominator, i);
-    for (let f = 0; f < front.length && !dominated; f++) {
-      if (dominates(front[f]!, i)) {
-        dominated = true;
-        lastDominator = front[f]!;
+
+  add(u: ArrayLike<number>, scheme: Scheme): void {
+    const pts = this.points;
+    // The last dominating point first: consecutive schemes often share it.
+    if (this.last >= 0 && this.last < pts.length && this.hit(pts[this.last]!, u, scheme)) return;
+    for (let i = 0; i < pts.length; i++) {
+      if (i !== this.last && this.hit(pts[i]!, u, scheme)) {
+        this.last = i;
+        return;
       }
     }
-    if (dominated) {
-      current = undefined;
-      continue;
-    }
-    front.push(i);
-    onFront++;
-    current = {
-      utilities: Array.from(u.subarray(i * n, (i + 1) * n)),
+    const next = pts.filter((pt) => {
+      for (let p = 0; p < this.n; p++) if (u[p]! < pt.u[p]!) return true;
+      return false;
+    });
+    next.push({
+      u: Float64Array.from(u as ArrayLike<number> & Iterable<number>),
       count: 1,
-      examples: examples > 0 ? [schemeAt(i)] : [],
-      acceptedByAll: [],
-    };
-    points.push(current);
+      examples: this.examples > 0 ? [Int32Array.from(scheme)] : [],
+    });
+    this.points = next;
+    this.last = -1;
   }
-  for (const pt of points) pt.acceptedByAll = pt.examples.map(acceptedByAll);
-  return { points, schemes: onFront };
+
+  private hit(
+    pt: { u: Float64Array; count: number; examples: Int32Array[] },
+    u: ArrayLike<number>,
+    s: Scheme,
+  ) {
+    const r = this.compare(pt.u, u);
+    if (r === 2) {
+      pt.count++;
+      if (pt.examples.length < this.examples) pt.examples.push(Int32Array.from(s));
+    }
+    return r !== 0;
+  }
+
+  /** The front, by Σ_p u_p descending then lexicographically descending. */
+  result(acceptedByAll: (s: Int32Array) => boolean): { points: ParetoPoint[]; schemes: number } {
+    const sum = (u: Float64Array) => u.reduce((a, b) => a + b, 0);
+    const sorted = [...this.points].sort((a, b) => {
+      const d = sum(b.u) - sum(a.u);
+      if (d !== 0) return d;
+      for (let p = 0; p < this.n; p++) if (a.u[p] !== b.u[p]) return b.u[p]! - a.u[p]!;
+      return 0;
+    });
+    return {
+      points: sorted.map((pt) => ({
+        utilities: Array.from(pt.u),
+        count: pt.count,
+        examples: pt.examples,
+        acceptedByAll: pt.examples.map(acceptedByAll),
+      })),
+      schemes: sorted.reduce((a, pt) => a + pt.count, 0),
+    };
+  }
 }
