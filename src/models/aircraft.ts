@@ -39,82 +39,77 @@ const FIGHTER_CRUISE_KMH = 850;
 /** Dash to an incident at about Mach 0.95 at altitude: supersonic legs are short (judgement). */
 const FIGHTER_DASH_KMH = 1000;
 
+/** A fighter: the shared transit, dash, turnaround and alert figures above, with its own endurance, availability and cost. */
+function fighter(
+  id: string,
+  name: string,
+  enduranceHours: number,
+  availability: number,
+  costUsdPerFlightHour: number,
+  source: string,
+): AircraftType {
+  return {
+    id,
+    name,
+    role: "fighter",
+    cruiseKmh: FIGHTER_CRUISE_KMH,
+    dashKmh: FIGHTER_DASH_KMH,
+    enduranceHours,
+    availability,
+    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
+    alertLaunchHours: QRA_LAUNCH_HOURS,
+    costUsdPerFlightHour,
+    source,
+  };
+}
+
 /** The aircraft types, by id (the `--aircraft` values of `guarantor size air`). */
 export const AIRCRAFT: Readonly<Record<string, AircraftType>> = {
-  "F-16": {
-    id: "F-16",
-    name: "F-16C/D Fighting Falcon",
-    role: "fighter",
-    cruiseKmh: FIGHTER_CRUISE_KMH,
-    dashKmh: FIGHTER_DASH_KMH,
-    enduranceHours: 2.5,
-    availability: MATURE_FLEET_AVAILABILITY,
-    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
-    alertLaunchHours: QRA_LAUNCH_HOURS,
-    costUsdPerFlightHour: 25_000,
-    source:
-      "endurance ~2.5 h (twinandturbine.com); $25k per flight hour (USAF via flightglobal.com); turnaround 3 h " +
+  "F-16": fighter(
+    "F-16",
+    "F-16C/D Fighting Falcon",
+    2.5,
+    MATURE_FLEET_AVAILABILITY,
+    25_000,
+    "endurance ~2.5 h (twinandturbine.com); $25k per flight hour (USAF via flightglobal.com); turnaround 3 h " +
       "(RAND MR-1028); availability 60 % (airforcemag.com)",
-  },
-  "F-35A": {
-    id: "F-35A",
-    name: "F-35A Lightning II",
-    role: "fighter",
-    cruiseKmh: FIGHTER_CRUISE_KMH,
-    dashKmh: FIGHTER_DASH_KMH,
-    // 1,350 miles = 2,173 km on internal fuel (USAF fact sheet) at 850 km/h ≈ 2.5 h.
-    enduranceHours: 2.5,
-    availability: 0.55,
-    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
-    alertLaunchHours: QRA_LAUNCH_HOURS,
-    costUsdPerFlightHour: 36_000,
-    source:
-      "range >1,350 miles internal fuel (USAF fact sheet) → 2.5 h at 850 km/h; $36k per flight hour (2021, " +
+  ),
+  // 1,350 miles = 2,173 km on internal fuel (USAF fact sheet) at 850 km/h ≈ 2.5 h.
+  "F-35A": fighter(
+    "F-35A",
+    "F-35A Lightning II",
+    2.5,
+    0.55,
+    36_000,
+    "range >1,350 miles internal fuel (USAF fact sheet) → 2.5 h at 850 km/h; $36k per flight hour (2021, " +
       "acquisitiontalk.com); mission-capable ≈55 % (airforcemag.com, F-35 by the numbers)",
-  },
-  Rafale: {
-    id: "Rafale",
-    name: "Dassault Rafale",
-    role: "fighter",
-    cruiseKmh: FIGHTER_CRUISE_KMH,
-    dashKmh: FIGHTER_DASH_KMH,
-    enduranceHours: 2.5,
-    availability: MATURE_FLEET_AVAILABILITY,
-    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
-    alertLaunchHours: QRA_LAUNCH_HOURS,
-    costUsdPerFlightHour: 20_000,
-    source:
-      "judgement: endurance as F-16 (Libya 2011: 4 h sorties with 2 refuellings, zona-militar.com); cost per " +
+  ),
+  Rafale: fighter(
+    "Rafale",
+    "Dassault Rafale",
+    2.5,
+    MATURE_FLEET_AVAILABILITY,
+    20_000,
+    "judgement: endurance as F-16 (Libya 2011: 4 h sorties with 2 refuellings, zona-militar.com); cost per " +
       "flight hour between Gripen and F-16",
-  },
-  Eurofighter: {
-    id: "Eurofighter",
-    name: "Eurofighter Typhoon",
-    role: "fighter",
-    cruiseKmh: FIGHTER_CRUISE_KMH,
-    dashKmh: FIGHTER_DASH_KMH,
-    enduranceHours: 2.5,
-    availability: MATURE_FLEET_AVAILABILITY,
-    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
-    alertLaunchHours: QRA_LAUNCH_HOURS,
-    costUsdPerFlightHour: 20_000,
-    source: "judgement: endurance and availability as F-16; cost per flight hour between Gripen and F-16",
-  },
-  Gripen: {
-    id: "Gripen",
-    name: "Saab JAS 39 Gripen",
-    role: "fighter",
-    cruiseKmh: FIGHTER_CRUISE_KMH,
-    dashKmh: FIGHTER_DASH_KMH,
-    enduranceHours: 2.0,
-    availability: MATURE_FLEET_AVAILABILITY,
-    turnaroundHours: FIGHTER_TURNAROUND_HOURS,
-    alertLaunchHours: QRA_LAUNCH_HOURS,
-    costUsdPerFlightHour: 4_700,
-    source:
-      "$4,700 per flight hour (IHS Jane's 2012 study for Saab, reported by stratpost.com); endurance judgement " +
+  ),
+  Eurofighter: fighter(
+    "Eurofighter",
+    "Eurofighter Typhoon",
+    2.5,
+    MATURE_FLEET_AVAILABILITY,
+    20_000,
+    "judgement: endurance and availability as F-16; cost per flight hour between Gripen and F-16",
+  ),
+  Gripen: fighter(
+    "Gripen",
+    "Saab JAS 39 Gripen",
+    2.0,
+    MATURE_FLEET_AVAILABILITY,
+    4_700,
+    "$4,700 per flight hour (IHS Jane's 2012 study for Saab, reported by stratpost.com); endurance judgement " +
       "(smaller fuel load than F-16)",
-  },
+  ),
   "KC-135": {
     id: "KC-135",
     name: "KC-135R Stratotanker",
@@ -202,6 +197,16 @@ export const AIRCRAFT: Readonly<Record<string, AircraftType>> = {
       "33 h flown, >35 h designed (USAF); cruise 310 kt; $31k per flight hour (sourced-facts); availability judgement",
   },
 };
+
+/**
+ * The ids of the aircraft types with one of the given roles, in table order.
+ * @example aircraftIds("fighter") // ["F-16", "F-35A", "Rafale", "Eurofighter", "Gripen"]
+ */
+export function aircraftIds(...roles: AircraftRole[]): string[] {
+  return Object.values(AIRCRAFT)
+    .filter((a) => roles.includes(a.role))
+    .map((a) => a.id);
+}
 
 /**
  * Look up an aircraft type by id, case-insensitive.

@@ -16,6 +16,7 @@ export {
   AIRCRAFT,
   type AircraftRole,
   type AircraftType,
+  aircraftIds,
   aircraftType,
   aircraftWithScenarioValues,
 } from "./aircraft.js";

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { AIRCRAFT } from "../../models/aircraft.js";
+import { AIRCRAFT, aircraftIds } from "../../models/aircraft.js";
 import { buildTerritory, territoryGrid, type WorldAtlas } from "../../models/coverage.js";
 import {
   type BreakdownLine,
@@ -34,10 +34,7 @@ With no file, uses the embedded default scenario.
 
 Options:
   --scheme dim=option,...   the scheme (required)
-  --fighter <type>          fighter flying the patrols: ${Object.values(AIRCRAFT)
-    .filter((a) => a.role === "fighter")
-    .map((a) => a.id)
-    .join(", ")} (default F-16)
+  --fighter <type>          fighter flying the patrols: ${aircraftIds("fighter").join(", ")} (default F-16)
   --territory <id>          territory for the coverage share (default: the scenario's first)
   --json                    print the requirements and breakdown as JSON
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
@@ -80,10 +77,9 @@ export const explainCommand: Command = {
     if (spec === undefined) throw new UsageError("--scheme dim=option,... is required");
     const fighter = stringFlag(ctx, "fighter");
     if (fighter !== undefined && AIRCRAFT[fighter]?.role !== "fighter") {
-      const types = Object.values(AIRCRAFT)
-        .filter((a) => a.role === "fighter")
-        .map((a) => a.id);
-      throw new UsageError(`--fighter: expected one of ${types.join(", ")}, got "${fighter}"`);
+      throw new UsageError(
+        `--fighter: expected one of ${aircraftIds("fighter").join(", ")}, got "${fighter}"`,
+      );
     }
     const c = loadScenarioFile(ctx.positionals[0], ctx.io.cwd);
     const parsed = parseAssignment(c, spec);

@@ -3,7 +3,7 @@
  */
 import { existsSync } from "node:fs";
 import { responseTimeHours, sizeCapStation } from "../../models/air.js";
-import { AIRCRAFT, aircraftType } from "../../models/aircraft.js";
+import { AIRCRAFT, aircraftIds, aircraftType } from "../../models/aircraft.js";
 import type { LatLon } from "../../models/geo.js";
 import {
   GROUND_MISSIONS,
@@ -40,13 +40,7 @@ size air: aircraft to keep one combat air patrol station manned 24/7 from a base
   extends the sortie when that saves aircraft); aircraft = sorties per day / sortie rate / availability.
   --base <ICAO | lat,lon>   an airbase of the scenario by its ICAO code, or a point
   --station <lat,lon>       centre of the patrol station
-  --aircraft <type>         ${Object.values(AIRCRAFT)
-    .filter((a) => a.role === "fighter" || a.role === "drone")
-    .map((a) => a.id)
-    .join(", ")} (also tankers and AEW: ${Object.values(AIRCRAFT)
-    .filter((a) => a.role === "tanker" || a.role === "aew")
-    .map((a) => a.id)
-    .join(", ")})
+  --aircraft <type>         ${aircraftIds("fighter", "drone").join(", ")} (also tankers and AEW: ${aircraftIds("tanker", "aew").join(", ")})
   --tanker                  allow in-flight refuelling
   file                      scenario to look the ICAO code up in (default: the embedded scenario)
 
