@@ -99,15 +99,25 @@ function read(c: CompiledScenario, scheme: Scheme, name: string): AttrValue {
   return c.attrIndex.has(name) ? attributeValue(c, scheme, name) : RESERVED[name]!.default;
 }
 
+/** Scenarios already checked for reserved-attribute problems (the check reads every option once). */
+const CHECKED = new WeakMap<CompiledScenario, true>();
+
+/** Throw InputError, located by field path, when the scenario declares a reserved attribute wrongly. */
+export function checkReservedAttributes(c: CompiledScenario): void {
+  if (CHECKED.has(c)) return;
+  const problems = reservedAttributeProblems(c);
+  if (problems.length > 0)
+    throw new InputError(problems.map((p) => ({ file: c.scenario.id, path: p.path, message: p.message })));
+  CHECKED.set(c, true);
+}
+
 /**
  * Read the reserved attributes a scheme sets, with the documented defaults for undeclared ones.
  * Throws InputError (located by field path) when the scenario declares one with the wrong type or value.
  * @example readMechanismAttributes(c, scheme).scope // "controlled_territory"
  */
 export function readMechanismAttributes(c: CompiledScenario, scheme: Scheme): MechanismAttributes {
-  const problems = reservedAttributeProblems(c);
-  if (problems.length > 0)
-    throw new InputError(problems.map((p) => ({ file: c.scenario.id, path: p.path, message: p.message })));
+  checkReservedAttributes(c);
   const num = (n: string) => read(c, scheme, n) as number;
   const bool = (n: string) => read(c, scheme, n) as boolean;
   return {

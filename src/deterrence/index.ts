@@ -1,6 +1,7 @@
 /** Deterrence and how the mechanism would operate: public names, listed explicitly. */
 export { type Allocation, allocatedProviders, DEFAULT_US_ACTOR_ID, eligibleProviders } from "./actors.js";
 export {
+  checkReservedAttributes,
   GROUND_MISSIONS,
   type GroundMission,
   type MechanismAttributes,
@@ -17,12 +18,14 @@ export {
   type SchemeComparison,
   type TermDifference,
 } from "./compare.js";
+export { makeDeterrenceEvaluator } from "./evaluator.js";
 export {
   type AirResponse,
   ARMED_MISSIONS,
   airliftHoursFromParameters,
   airResponseFromBases,
   buildLadder,
+  DEFAULT_RESPONSE_FIGHTER,
   type LadderStep,
   ladderTimeline,
   type MechanismOptions,

@@ -195,12 +195,14 @@ const r2 = (x: number) => x.toFixed(2);
  * @param a the scheme's reserved attributes
  * @param timeline the ladder's steps and times (see `ladderTimeline`)
  * @param p resolved parameters
+ * @param options `drivers: false` leaves the drivers' text out (sweeps over many schemes)
  * @example estimateFromAttributes(attrs, ladderTimeline(attrs, timings, p), p).probability // 0.71
  */
 export function estimateFromAttributes(
   a: MechanismAttributes,
   timeline: readonly StepTiming[],
   p: ResolvedParameters,
+  options: { drivers?: boolean } = {},
 ): DeterrenceEstimate {
   const f = deterrenceFactors(a, p);
   const ownForcesCost =
@@ -250,7 +252,7 @@ export function estimateFromAttributes(
     gain,
     costToGain,
     probability,
-    drivers: drivers(f, ownForcesCost, terms, expectedCost),
+    drivers: options.drivers === false ? [] : drivers(f, ownForcesCost, terms, expectedCost),
   };
 }
 

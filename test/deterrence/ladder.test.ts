@@ -4,6 +4,7 @@ import {
   buildLadder,
   compareOptions,
   compareSchemes,
+  makeDeterrenceEvaluator,
   readMechanismAttributes,
 } from "../../src/deterrence/index.js";
 import { greatCircleKm } from "../../src/models/index.js";
@@ -159,5 +160,25 @@ describe("compareOptions: the scope options against each other", () => {
   it("analyzeMechanism reports the rule a scheme breaks", () => {
     const r = analyzeMechanism(c, scheme(c, "commitment=none,ground=reassurance"));
     expect(r.brokenRule?.id).toBe("no-troops-without-commitment");
+  });
+});
+
+describe("makeDeterrenceEvaluator", () => {
+  it("gives the same P(deterred) and expected cost as analyzeMechanism for every scheme of the fixture", () => {
+    const ev = makeDeterrenceEvaluator(c);
+    const sizes = c.dims.map((d) => d.options.length);
+    const s = sizes.map(() => 0);
+    let n = 0;
+    for (;;) {
+      const fast = ev(s);
+      const full = analyzeMechanism(c, s).deterrence;
+      expect(fast.probability).toBe(full.probability);
+      expect(fast.expectedCost).toBe(full.expectedCost);
+      n++;
+      let d = 0;
+      while (d < s.length && ++s[d]! === sizes[d]!) s[d++] = 0;
+      if (d === s.length) break;
+    }
+    expect(n).toBe(sizes.reduce((a, b) => a * b, 1));
   });
 });
