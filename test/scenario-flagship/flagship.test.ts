@@ -4,7 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { geoContains } from "d3-geo";
 import fc from "fast-check";
+import type { Feature, Polygon } from "geojson";
+import * as topojson from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
 import {
   type CompiledScenario,
@@ -106,6 +110,10 @@ const CONSISTENT_MIN = 20_000;
 const CONSISTENT_MAX = 300_000;
 /** Measured with `npx tsx` brute force over all 25,509,168 schemes and by this file's depth-first count. */
 const CONSISTENT_EXPECTED = 195_327;
+/** Grid step for the territory check, degrees (about 11 km north-south). */
+const GRID_STEP_DEG = 0.1;
+/** Mean Earth radius, km (IUGG), for grid-cell areas. */
+const EARTH_RADIUS_KM = 6371.0088;
 
 /** Build a scheme from `dim=option` pairs; unnamed dimensions take option 0. */
 function scheme(spec: Record<string, string>): number[] {
@@ -268,6 +276,91 @@ describe("loadScenario(scenarios/ukraine-2025-08.yaml)", () => {
     expect(line[0]!.lat).toBeGreaterThan(line[line.length - 1]!.lat);
     const lengthParam = s.parameters.find((p) => p.id === "contact_line_km")!.distribution;
     expect(lengthParam).toEqual({ kind: "triangular", min: 1000, mode: 1250, max: 1300 });
+  });
+});
+
+/** Planar point-in-polygon (ray casting) on lat/lon: the cut-out polygons are drawn that way. */
+function inRing(ring: { lat: number; lon: number }[], lon: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i]!;
+    const b = ring[j]!;
+    if (a.lat > lat !== b.lat > lat && lon < ((b.lon - a.lon) * (lat - a.lat)) / (b.lat - a.lat) + a.lon)
+      inside = !inside;
+  }
+  return inside;
+}
+
+describe("territories on Natural Earth (world-atlas 1:50m)", () => {
+  const topo = JSON.parse(
+    readFileSync(join(ROOT, "node_modules", "world-atlas", "countries-50m.json"), "utf8"),
+  ) as Topology<{ countries: GeometryCollection }>;
+  const countries = topojson.feature(topo, topo.objects.countries).features;
+  const ukraine = countries.find((f) => f.id === "804")!;
+  const russia = countries.find((f) => f.id === "643")!;
+  const rings =
+    russia.geometry.type === "MultiPolygon"
+      ? russia.geometry.coordinates.map(
+          (coordinates): Feature<Polygon> => ({
+            type: "Feature",
+            properties: {},
+            geometry: { type: "Polygon", coordinates },
+          }),
+        )
+      : [];
+  const crimea = rings.filter((r) => geoContains(r, [34.1, 44.95]));
+  const t = new Map(s.theater.territories.map((x) => [x.id, x]));
+  const polygonOf = (id: string) => {
+    const part = t.get(id)!.exclude[0]!;
+    if (!("polygon" in part)) throw new Error(`${id}: expected a polygon cut-out`);
+    return part.polygon;
+  };
+  const east = polygonOf("ukraine-kyiv-controlled");
+  const west = polygonOf("occupied-areas");
+
+  it("Simferopol lies in exactly one ring of Russia's multipolygon (Crimea), not in Ukraine's polygon", () => {
+    expect(crimea.length).toBe(1);
+    expect(geoContains(ukraine, [34.1, 44.95])).toBe(false);
+  });
+
+  it("Kyiv-controlled and occupied areas tile recognised Ukraine; occupied is about a fifth of it", () => {
+    let recognisedKm2 = 0;
+    let kyivKm2 = 0;
+    let occupiedKm2 = 0;
+    let overlapKm2 = 0;
+    let gapKm2 = 0;
+    for (let lat = 44; lat < 52.6; lat += GRID_STEP_DEG) {
+      // Cell area on the sphere: R² · Δφ · Δλ · cos φ (radians).
+      const cellKm2 =
+        (EARTH_RADIUS_KM * ((GRID_STEP_DEG * Math.PI) / 180)) ** 2 * Math.cos((lat * Math.PI) / 180);
+      for (let lon = 22; lon < 40.4; lon += GRID_STEP_DEG) {
+        const inUkraine = geoContains(ukraine, [lon, lat]);
+        if (!inUkraine && !geoContains(crimea[0]!, [lon, lat])) continue;
+        recognisedKm2 += cellKm2;
+        const kyiv = inUkraine && !inRing(east, lon, lat);
+        const occupied = !inRing(west, lon, lat);
+        if (kyiv) kyivKm2 += cellKm2;
+        if (occupied) occupiedKm2 += cellKm2;
+        if (kyiv && occupied) overlapKm2 += cellKm2;
+        if (!kyiv && !occupied) gapKm2 += cellKm2;
+      }
+    }
+    expect(overlapKm2).toBe(0);
+    expect(gapKm2).toBe(0);
+    // The construction is within 3% of the published 603,550 km² (Natural Earth generalises the coast).
+    expect(Math.abs(recognisedKm2 - 603_550) / 603_550).toBeLessThan(0.03);
+    // Public estimates put the occupied share near 19% in 2025; the hand-drawn line lands within 16-22%.
+    expect(occupiedKm2 / recognisedKm2).toBeGreaterThan(0.16);
+    expect(occupiedKm2 / recognisedKm2).toBeLessThan(0.22);
+    expect(kyivKm2 + occupiedKm2).toBeCloseTo(recognisedKm2, 6);
+  });
+
+  it("every key city Kyiv held in August 2025 lies in the Kyiv-controlled area; the Zaporizhzhia plant does not", () => {
+    for (const p of s.theater.places.filter((x) => x.id !== "zaporizhzhia-npp")) {
+      expect(inRing(east, p.location.lon, p.location.lat), p.id).toBe(false);
+    }
+    const npp = s.theater.places.find((x) => x.id === "zaporizhzhia-npp")!;
+    expect(inRing(east, npp.location.lon, npp.location.lat)).toBe(true);
   });
 });
 
