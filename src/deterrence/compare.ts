@@ -7,7 +7,7 @@
 import { schemeRequirements } from "../models/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import type { Allocation } from "./actors.js";
-import type { MechanismOptions, StepKind } from "./ladder.js";
+import { type MechanismOptions, STEP_WORDS, type StepKind } from "./ladder.js";
 import { analyzeMechanism, type MechanismReport } from "./mechanism.js";
 import type { DeterrenceFactors, DeterrenceTerm } from "./model.js";
 
@@ -66,15 +66,6 @@ export interface SchemeComparison {
   /** What the comparison could not cover, and why. */
   notCompared: string[];
 }
-
-const STEP_WORDS: Record<StepKind, string> = {
-  consultations: "consultations",
-  sanctions: "sanctions",
-  weapons_surge: "weapons surge",
-  air_support: "air support",
-  airlift_reinforcement: "airlift reinforcement",
-  direct_defence: "direct defence",
-};
 
 const FACTOR_WORDS: Record<keyof DeterrenceFactors, string> = {
   bindingness: "bindingness",

@@ -32,6 +32,7 @@ export {
   type MechanismTimings,
   type ResponseLadder,
   STEP_KINDS,
+  STEP_WORDS,
   type StepKind,
   type StepTiming,
 } from "./ladder.js";
@@ -52,7 +53,6 @@ export {
   DETERRENCE_PARAMETERS,
   type DeterrenceParameterDef,
   param,
-  pointValue,
   type ResolvedParameters,
   resolveParameters,
 } from "./params.js";

@@ -33,6 +33,16 @@ export const STEP_KINDS: readonly StepKind[] = [
   "direct_defence",
 ];
 
+/** Each step in a few words, for reasons and drivers. */
+export const STEP_WORDS: Record<StepKind, string> = {
+  consultations: "consultations",
+  sanctions: "sanctions",
+  weapons_surge: "weapons surge",
+  air_support: "air support",
+  airlift_reinforcement: "airlift reinforcement",
+  direct_defence: "direct defence",
+};
+
 const STEP_LABELS: Record<StepKind, string> = {
   consultations: "Consultations among the guarantors",
   sanctions: "Coordinated sanctions",

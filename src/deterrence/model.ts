@@ -13,7 +13,7 @@
  */
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import { type GroundMission, type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
-import type { StepKind, StepTiming } from "./ladder.js";
+import { STEP_WORDS, type StepKind, type StepTiming } from "./ladder.js";
 import { param, type ResolvedParameters } from "./params.js";
 
 /** The four factors of the response probabilities, and the trigger probability. */
@@ -176,15 +176,6 @@ const STEP_INTERCEPT: Record<Exclude<StepKind, "consultations">, string> = {
   air_support: "deterrence.intercept.air_support",
   airlift_reinforcement: "deterrence.intercept.airlift_reinforcement",
   direct_defence: "deterrence.intercept.direct_defence",
-};
-
-const STEP_WORDS: Record<StepKind, string> = {
-  consultations: "consultations",
-  sanctions: "sanctions",
-  weapons_surge: "weapons surge",
-  air_support: "air support",
-  airlift_reinforcement: "airlift reinforcement",
-  direct_defence: "direct defence",
 };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -3,7 +3,8 @@
  * under `parameters` with the same id (the point value of its distribution is used), otherwise the code default
  * below applies. Each default says where it comes from, or that it is a judgement.
  */
-import type { Distribution, Scenario } from "../scenario/schema.js";
+import { pointEstimate } from "../models/index.js";
+import type { Scenario } from "../scenario/schema.js";
 
 /** One parameter of the deterrence or mechanism model. */
 export interface DeterrenceParameterDef {
@@ -417,24 +418,9 @@ export interface ResolvedParameters {
   origin: Record<string, "scenario" | "default" | "override">;
 }
 
-/** The point value of a distribution: value, mode, median or midpoint. */
-export function pointValue(d: Distribution): number {
-  switch (d.kind) {
-    case "point":
-      return d.value;
-    case "uniform":
-      return (d.min + d.max) / 2;
-    case "triangular":
-    case "pert":
-      return d.mode;
-    case "lognormal":
-      return d.median;
-  }
-}
-
 /**
  * Resolve every deterrence and mechanism parameter: an explicit override first, then the scenario's
- * `parameters` (point value), then the code default.
+ * `parameters` (point value: the models' `pointEstimate`), then the code default.
  * @param scenario the validated scenario
  * @param overrides values by id (for example a Monte-Carlo sample or a sensitivity run)
  * @example resolveParameters(scenario).values["deterrence.beta.bindingness"] // 3 unless the scenario sets it
@@ -443,7 +429,7 @@ export function resolveParameters(
   scenario: Pick<Scenario, "parameters">,
   overrides: Readonly<Record<string, number>> = {},
 ): ResolvedParameters {
-  const fromScenario = new Map(scenario.parameters.map((p) => [p.id, pointValue(p.distribution)]));
+  const fromScenario = new Map(scenario.parameters.map((p) => [p.id, pointEstimate(p.distribution)]));
   const values: Record<string, number> = {};
   const origin: ResolvedParameters["origin"] = {};
   for (const p of DETERRENCE_PARAMETERS) {
