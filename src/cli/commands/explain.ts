@@ -12,6 +12,7 @@ import {
   schemeAirCoverage,
   schemeRequirements,
 } from "../../models/requirements.js";
+import { formatVerdicts, partyVerdicts } from "../../politics/index.js";
 import { brokenRule, parseAssignment, schemeToObject } from "../../scenario/compile.js";
 import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
@@ -26,7 +27,8 @@ Prints what one scheme needs: troops to generate, fighters, tankers, airborne ea
 air-defence batteries, airlift and money per year (millions of USD of the scenario's currency year), then
 the breakdown: every figure with its formula and each input with its source (a scheme option, a theater fact
 or a model parameter). Also the share of the territory within reach of the scheme's air patrols and alert
-aircraft, on Natural Earth borders.
+aircraft, on Natural Earth borders, and each party's verdict on the scheme with its reasons: the red lines
+it crosses (with sources) and the preferences that fall short (docs/models/politics.md).
 
 The scheme names one option for every dimension. A partial scheme is an error listing the dimensions
 missing; a scheme that breaks a consistency rule is an error naming the rule and its reason.
@@ -113,7 +115,8 @@ export const explainCommand: Command = {
       req.breakdown.push(schemeAirCoverage(c, scheme, grid, territory.name, options));
     } else notes = ["world-atlas/countries-50m.json not found: no coverage share"];
     if (ctx.values.json) {
-      ctx.io.stdout(jsonOut({ file: c.file, scheme: schemeToObject(c, scheme), ...req, notes }));
+      const verdicts = partyVerdicts(c, scheme);
+      ctx.io.stdout(jsonOut({ file: c.file, scheme: schemeToObject(c, scheme), ...req, verdicts, notes }));
       return 0;
     }
     const caps = [...CAPABILITIES, "costUsdMPerYear", "deployedTroops"] as const;
@@ -133,7 +136,8 @@ export const explainCommand: Command = {
       .join(", ");
     ctx.io.stdout(
       `${c.file}: ${head}\n\nRequirements\n${caps.map((k) => `  ${fmt(req[k]).padStart(12)}  ${labels[k]}`).join("\n")}\n\n` +
-        `Breakdown\n${req.breakdown.map(renderLine).join("\n")}\n${notes.map((n) => `\nnote: ${n}`).join("")}`,
+        `Breakdown\n${req.breakdown.map(renderLine).join("\n")}\n${notes.map((n) => `\nnote: ${n}`).join("")}` +
+        `\nAcceptability\n${formatVerdicts(partyVerdicts(c, scheme), { maxShortfalls: 5 }).trimEnd().replace(/^/gm, "  ")}\n`,
     );
     return 0;
   },
