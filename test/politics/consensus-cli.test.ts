@@ -23,6 +23,21 @@ describe("guarantor consensus", () => {
     expect(r.stdout).toContain("BBB lowers its reservation 0.300 → 0.200 [judgement], cost 0.100");
   });
 
+  it("guarantor explain --scheme <NATO-country troops> shows RUS rejecting with Zakharova's red line", async () => {
+    const r = await runCli([
+      "explain",
+      "test/fixtures/politics-article.yaml",
+      "--scheme",
+      "commitment=treaty,ground=nato_europeans,nato_path=closed",
+    ]);
+    expect(r.code).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf("Acceptability"));
+    expect(section).toContain("RUS REJECTS");
+    expect(section).toContain("red line no-nato-troops");
+    expect(section).toContain("zakharova-2025-08-19");
+    expect(section).toContain("UKR accepts");
+  });
+
   it("guarantor consensus --top x exits 2 with a usage message", async () => {
     const r = await runCli(["consensus", "test/fixtures/mini.yaml", "--top", "x"]);
     expect(r.code).toBe(2);
