@@ -77,6 +77,8 @@ export interface StepTiming {
   timeBasis: string;
   /** Acts with forces already in place, without waiting for consultations. */
   inPlace: boolean;
+  /** For airlift reinforcement: hours until the main body has landed (the model prices the lead element). */
+  completeHours?: number;
 }
 
 /** Air response time to the line and where it came from. */
@@ -166,7 +168,16 @@ export function ladderTimeline(
   if (armedInPlace || a.bindingness >= param(p, "deterrence.reinforcement_min_bindingness")) {
     const s = after(airlift, "lead element by airlift");
     liftAt = s.timeHours;
-    steps.push({ kind: "airlift_reinforcement", ...s, inPlace: false });
+    // The main body follows at its own notice to move (SHAPE: most VJTF units within seven days).
+    const completeHours =
+      tc + param(p, "mechanism.airlift_main_body_hours") + param(p, "mechanism.airlift_flight_hours");
+    steps.push({
+      kind: "airlift_reinforcement",
+      timeHours: s.timeHours,
+      timeBasis: `${s.timeBasis}; main body landed at ${fmtH(completeHours)}`,
+      inPlace: false,
+      completeHours,
+    });
   }
   if (armedInPlace)
     steps.push({

@@ -37,6 +37,7 @@ describe("buildLadder on the fixture scenario", () => {
     expect(at.sanctions).toBe(72 + 48);
     expect(at.weapons_surge).toBe(72 + 168);
     expect(at.airlift_reinforcement).toBe(72 + 48 + 4);
+    expect(l.steps.find((s) => s.kind === "airlift_reinforcement")?.completeHours).toBe(72 + 168 + 4);
     expect(l.steps.find((s) => s.kind === "direct_defence")?.inPlace).toBe(true);
     expect(l.trigger).toMatch(/territory the protected state's government controls/);
     for (const s of l.steps) expect(s.trigger.length).toBeGreaterThan(0);
