@@ -73,7 +73,7 @@ export interface ConsensusAnalysis {
   acceptance: { party: string; accepts: number; redLines: { id: string; excludes: number }[] }[];
   zone: { size: number; best: ScoredScheme[] };
   pareto: { points: ParetoPoint[]; schemes: number };
-  /** Undefined when the zone is empty (`nashNote` says so). */
+  /** Undefined when the zone of possible agreement is empty: there is nothing to bargain over. */
   nash: (ScoredScheme & { product: number }) | undefined;
   maximin: ScoredScheme | undefined;
   distance: { value: number; scheme: ScoredScheme } | undefined;
@@ -316,7 +316,7 @@ const changeId = (ch: Concession) =>
   ch.kind === "dropRedLine" ? `${ch.party}\u0000${ch.redLine}` : `${ch.party}\u0000`;
 
 /** True when every change of `a` is also in `b` at a cost at least as high: `b` is a dearer variant of `a`. */
-export function asksNoMore(a: readonly Concession[], b: readonly Concession[]): boolean {
+function asksNoMore(a: readonly Concession[], b: readonly Concession[]): boolean {
   const inB = new Map(b.map((ch) => [changeId(ch), ch.cost]));
   return a.every((ch) => {
     const cost = inB.get(changeId(ch));
