@@ -3,7 +3,13 @@
  */
 import { brokenRule, type CompiledScenario, type Scheme, schemeToObject } from "../scenario/compile.js";
 import { type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
-import { buildLadder, type MechanismOptions, type ResponseLadder } from "./ladder.js";
+import {
+  buildLadder,
+  type MechanismOptions,
+  type ResponseLadder,
+  type StepKind,
+  type StepTiming,
+} from "./ladder.js";
 import { type DeterrenceEstimate, estimateFromAttributes } from "./model.js";
 import { DETERRENCE_PARAMETERS, resolveParameters } from "./params.js";
 
@@ -29,11 +35,13 @@ export interface MechanismReport {
 }
 
 /**
- * In-place presence (forces on the protected state's soil in peacetime), over-the-horizon (air support or
- * reinforcement from outside), or none.
- * @example presenceOf(attrs) // "in_place"
+ * In-place presence (forces on the protected state's soil in peacetime), over-the-horizon (no forces there,
+ * but the ladder brings military help from outside: air support, airlift reinforcement or direct defence), or
+ * none (sanctions, weapons and consultations at most).
+ * @param steps the scheme's ladder (see `ladderTimeline`)
+ * @example presenceOf(attrs, ladder.steps) // "in_place"
  */
-export function presenceOf(a: MechanismAttributes): Presence {
+export function presenceOf(a: MechanismAttributes, steps: readonly StepTiming[]): Presence {
   if (
     a.troopsInProtectedState ||
     a.groundMission !== "none" ||
@@ -41,8 +49,8 @@ export function presenceOf(a: MechanismAttributes): Presence {
     a.adCrewsInProtectedState
   )
     return "in_place";
-  if (a.capStations > 0 || a.airPolicing || a.bindingness > 0) return "over_the_horizon";
-  return "none";
+  const military: readonly StepKind[] = ["air_support", "airlift_reinforcement", "direct_defence"];
+  return steps.some((s) => military.includes(s.kind)) ? "over_the_horizon" : "none";
 }
 
 /**
@@ -68,7 +76,7 @@ export function analyzeMechanism(
     scheme: schemeToObject(c, scheme),
     ...(broken ? { brokenRule: { id: broken.id, reason: broken.reason } } : {}),
     attributes,
-    presence: presenceOf(attributes),
+    presence: presenceOf(attributes, ladder.steps),
     ladder,
     deterrence,
     parameters: Object.entries(p.values).map(([id, value]) => ({

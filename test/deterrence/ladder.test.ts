@@ -183,3 +183,17 @@ describe("makeDeterrenceEvaluator", () => {
     expect(n).toBe(sizes.reduce((a, b) => a * b, 1));
   });
 });
+
+describe("presenceOf", () => {
+  it("a declaration with no forces anywhere is no presence; air policing from outside is over the horizon", () => {
+    expect(analyzeMechanism(c, scheme(c, "commitment=declaration,ground=none,air=none")).presence).toBe(
+      "none",
+    );
+    expect(
+      analyzeMechanism(c, scheme(c, "commitment=declaration,ground=none,air=policing_pl_ro")).presence,
+    ).toBe("over_the_horizon");
+    expect(analyzeMechanism(c, scheme(c, "commitment=declaration,ground=monitors")).presence).toBe(
+      "in_place",
+    );
+  });
+});
