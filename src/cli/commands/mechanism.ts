@@ -21,7 +21,7 @@ import { loadScenarioFile } from "../scenario-file.js";
 export const mechanismCommand: Command = {
   name: "mechanism",
   summary: "how a scheme's guarantee would operate: response ladder, timings, deterrence estimate",
-  help: `Usage: guarantor mechanism [file] --scheme dim=option,... [--compare dim=option,...] [--json]
+  help: `Usage: guarantor mechanism [file] --scheme dim=option,... [--compare dim=option,...] [--coalition] [--json]
 
 Prints the response ladder of a scheme (what triggers the guarantee, each step, who acts and how many hours
 after an attack) and the deterrence estimate with its terms (probability and cost of each response, their
