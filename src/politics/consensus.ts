@@ -7,8 +7,10 @@
  * - zone          = { s consistent : every party accepts s }.
  * - gap_p(s)      = max(0, r_p − u_p(s)) + Σ_{ℓ of p violated by s} c_ℓ.
  * - margin_p(s)   = u_p(s) − r_p when p accepts s, else −gap_p(s).
- * - gap(s)        = max_p gap_p(s) (the least satisfied party's shortfall); distance = min_s gap(s).
- * - maximin       = argmax_s min_p margin_p(s) (Rawls 1971; Kalai 1977 egalitarian solution in the zone).
+ * - gap(s)        = max_p gap_p(s) (the least satisfied party's shortfall); distance = min_s gap(s), its
+ *                   scheme the one with the smallest Σ_p gap_p among those at the distance.
+ * - maximin       = argmax_s min_p margin_p(s) (Rawls 1971; Kalai 1977 egalitarian solution in the zone),
+ *                   ties broken by the larger Σ_p margin_p.
  * - Nash          = argmax_{s ∈ zone} Π_p (u_p(s) − r_p) (Nash 1950, "The bargaining problem").
  * - Pareto front  = utility vectors (u_p)_p of consistent schemes that no other consistent scheme's vector
  *                   weakly dominates with one strict inequality.
@@ -16,7 +18,7 @@
  *                   alternatives: for each distinct set of changes (which red lines are dropped, which
  *                   parties lower their reservation) its cheapest scheme, cheapest first, leaving out a set
  *                   when a cheaper one listed asks no party for more.
- * Ties go to the scheme enumerated first.
+ * Remaining ties go to the scheme enumerated first.
  */
 import type { Scheme } from "../scenario/compile.js";
 import { type Concession, type ConcessionSet, concessionsFor } from "./concessions.js";
@@ -169,8 +171,10 @@ export function analyzeConsensus(
   let nashProduct = -Infinity;
   let maximinScheme: Int32Array | undefined;
   let maximinValue = -Infinity;
+  let maximinSum = -Infinity;
   let distanceScheme: Int32Array | undefined;
   let distanceValue = Infinity;
+  let distanceTotal = Infinity;
   let forecastScheme: Int32Array | undefined;
   let forecastDistance = Infinity;
   let forecastMargin = -Infinity;
@@ -192,6 +196,7 @@ export function analyzeConsensus(
     pareto.add(seq.utility, s);
     let all = true;
     let minMargin = Infinity;
+    let sumMargin = 0;
     let maxGap = 0;
     let totalCost = 0;
     let product = 1;
@@ -209,6 +214,7 @@ export function analyzeConsensus(
       if (acc) acceptCount[p]!++;
       else all = false;
       if (m < minMargin) minMargin = m;
+      sumMargin += m;
       if (g > maxGap) maxGap = g;
       totalCost += g;
       product *= short < 0 ? -short : 0;
@@ -242,12 +248,14 @@ export function analyzeConsensus(
         nashScheme = keep(nashScheme, s);
       }
     }
-    if (minMargin > maximinValue) {
+    if (minMargin > maximinValue || (minMargin === maximinValue && sumMargin > maximinSum)) {
       maximinValue = minMargin;
+      maximinSum = sumMargin;
       maximinScheme = keep(maximinScheme, s);
     }
-    if (maxGap < distanceValue) {
+    if (maxGap < distanceValue || (maxGap === distanceValue && totalCost < distanceTotal)) {
       distanceValue = maxGap;
+      distanceTotal = totalCost;
       distanceScheme = keep(distanceScheme, s);
     }
     let fd = 0;

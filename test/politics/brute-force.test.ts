@@ -123,11 +123,22 @@ function check(seed: number, redLinesPerParty?: [number, number]) {
   const maximin = Math.max(...naive.map((x) => Math.min(...x.margins)));
   expect(a.maximin!.minMargin).toBe(maximin);
   expect(Math.min(...byKey.get(key(a.maximin!.scheme))!.margins)).toBe(maximin);
+  // Ties broken by the larger sum of margins (summed in party order, as the analysis does).
+  const sum = (xs: number[]) => xs.reduce((acc, x) => acc + x, 0);
+  const atMaximin = naive.filter((x) => Math.min(...x.margins) === maximin);
+  expect(sum(byKey.get(key(a.maximin!.scheme))!.margins)).toBe(
+    Math.max(...atMaximin.map((x) => sum(x.margins))),
+  );
 
   // Distance to consensus: the smallest largest gap.
   const distance = Math.min(...naive.map((x) => Math.max(...x.gaps)));
   expect(a.distance!.value).toBe(distance);
   expect(Math.max(...byKey.get(key(a.distance!.scheme.scheme))!.gaps)).toBe(distance);
+  // Ties broken by the smaller total gap.
+  const atDistance = naive.filter((x) => Math.max(...x.gaps) === distance);
+  expect(sum(byKey.get(key(a.distance!.scheme.scheme))!.gaps)).toBe(
+    Math.min(...atDistance.map((x) => sum(x.gaps))),
+  );
   expect(distance === 0).toBe(zone.length > 0);
 
   // Concessions: for each distinct set (red lines dropped, reservations lowered) its cheapest scheme

@@ -38,6 +38,42 @@ describe("guarantor consensus", () => {
     expect(section).toContain("UKR accepts");
   });
 
+  it("guarantor consensus --fix ground=nato_europeans lists RUS dropping Zakharova's red line as the smallest concession", async () => {
+    const r = await runCli([
+      "consensus",
+      "test/fixtures/politics-article.yaml",
+      "--fix",
+      "ground=nato_europeans",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      schemes: number;
+      zone: { size: number };
+      distance: { value: number };
+      concessions: {
+        needed: boolean;
+        sets: { cost: number; changes: { party: string; redLine?: string }[] }[];
+      };
+    };
+    // declaration/treaty × NATO path closed/open.
+    expect(j.schemes).toBe(4);
+    expect(j.zone.size).toBe(0);
+    // Cheapest: treaty, path closed: RUS drops no-nato-troops (salience 0.8 × confidence 1); UKR accepts (0.7).
+    expect(j.concessions.needed).toBe(true);
+    expect(j.concessions.sets[0]!.cost).toBeCloseTo(0.8, 12);
+    expect(j.concessions.sets[0]!.changes).toEqual([
+      expect.objectContaining({ party: "RUS", redLine: "no-nato-troops" }),
+    ]);
+    expect(j.distance.value).toBeCloseTo(0.8, 12);
+  });
+
+  it("guarantor consensus --fix nope=x exits 2 naming the dimension", async () => {
+    const r = await runCli(["consensus", "test/fixtures/politics-article.yaml", "--fix", "nope=x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown dimension "nope"');
+  });
+
   it("guarantor consensus --top x exits 2 with a usage message", async () => {
     const r = await runCli(["consensus", "test/fixtures/mini.yaml", "--top", "x"]);
     expect(r.code).toBe(2);
