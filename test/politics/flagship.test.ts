@@ -26,8 +26,36 @@ function schemesWith(c: CompiledScenario, spec: string, limit = 300): Int32Array
   return out;
 }
 
+/** The analysis restricted to the schemes with the given options. */
+function analyzeWith(c: CompiledScenario, spec: string) {
+  const a = parseAssignment(c, spec);
+  if (!a.ok) throw new Error(a.errors.join("; "));
+  return analyzeConsensus(compileStances(c), enumerateSchemes(c, { filter: optionFilter(c, a.value) }));
+}
+
 describe.runIf(c)("politics on the flagship scenario", () => {
   const sc = c!;
+  it("analyzeConsensus(every scheme with European NATO troops in Ukraine): RUS accepts none, Zakharova's line excludes all", () => {
+    const a = analyzeWith(sc, "ground_presence=reassurance_in_depth,ground_providers=european_coalition");
+    expect(a.schemes).toBeGreaterThan(0);
+    const rus = a.acceptance.find((x) => x.party === "RUS")!;
+    expect(rus.accepts).toBe(0);
+    const line = sc.scenario.actors
+      .find((x) => x.id === "RUS")!
+      .stance!.redLines.find((r) => r.source === "zakharova-2025-08-19")!;
+    expect(rus.redLines.find((r) => r.id === line.id)!.excludes).toBe(a.schemes);
+    // The smallest concession that unlocks such a scheme includes dropping that line.
+    expect(a.concessions.sets[0]!.changes).toContainEqual(
+      expect.objectContaining({ kind: "dropRedLine", party: "RUS", source: "zakharova-2025-08-19" }),
+    );
+  }, 60_000);
+
+  it("analyzeConsensus(every scheme with a political declaration only): UKR accepts none", () => {
+    const a = analyzeWith(sc, "commitment=political_declaration");
+    expect(a.schemes).toBeGreaterThan(0);
+    expect(a.acceptance.find((x) => x.party === "UKR")!.accepts).toBe(0);
+  }, 60_000);
+
   it("partyVerdicts(NATO-country troops in Ukraine) has RUS reject, citing Zakharova on 19 Aug 2025", () => {
     const schemes = schemesWith(
       sc,
