@@ -58,7 +58,7 @@ function naiveAnalysis(c: CompiledScenario) {
     (b, x) => (!b || minMargin(x) > minMargin(b) ? x : b),
     undefined,
   );
-  const distance = Math.min(...all.map((x) => Math.max(...x.gaps)));
+  const distance = all.reduce((m, x) => Math.min(m, Math.max(...x.gaps)), Number.POSITIVE_INFINITY);
   const sets = new Map<string, { cost: number; x: NaiveScheme }>();
   for (const x of all) {
     const k = [
