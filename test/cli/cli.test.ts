@@ -26,14 +26,16 @@ describe("guarantor CLI", () => {
       bad,
       readFileSync(MINI, "utf8")
         .replace("lengthKm: { value: 1000,", 'lengthKm: { value: "long",')
-        .replace("forbid: { commitment: none,", "forbid: { commitment: nothing,"),
+        .replace("title: Minimal test scenario", "title: 42\ntitel: typo"),
     );
     const r = await runCli(["validate", "bad.yaml"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^bad\.yaml:\d+:\d+ theater\.contactLine\.lengthKm\.value: expected number, got "long"$/m,
     );
-    expect(r.stderr).toMatch(/2 errors/);
+    expect(r.stderr).toMatch(/^bad\.yaml:\d+:8 title: expected string, got 42$/m);
+    expect(r.stderr).toMatch(/^bad\.yaml:\d+:1 titel: unknown field "titel"$/m);
+    expect(r.stderr).toMatch(/^3 errors$/m);
   });
 
   it("guarantor validate on a missing file exits 2 naming it", async () => {
