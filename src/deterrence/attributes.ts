@@ -61,6 +61,10 @@ const RESERVED: Record<string, { type: "number" | "boolean" | "string"; default:
   ukraine_force_k: { type: "number", default: 900 },
 };
 
+/** Names of the reserved attributes the mechanism and deterrence models read: a scheme's deterrence is a
+ *  function of these alone (the explore engine memoises on the dimensions that set them). */
+export const MECHANISM_ATTRIBUTES: readonly string[] = Object.keys(RESERVED);
+
 /** Problems with the reserved attributes a scenario declares (wrong type, unknown scope or mission value). */
 export function reservedAttributeProblems(
   c: CompiledScenario,

@@ -4,6 +4,7 @@ export {
   checkReservedAttributes,
   GROUND_MISSIONS,
   type GroundMission,
+  MECHANISM_ATTRIBUTES,
   type MechanismAttributes,
   readMechanismAttributes,
   reservedAttributeProblems,

@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `guarantor --help` lists them. */
 import type { Command } from "../command.js";
+import { analyzeCommand } from "./analyze.js";
 import { coalitionCommand } from "./coalition.js";
 import { consensusCommand } from "./consensus.js";
 import { initCommand } from "./init.js";
@@ -10,6 +11,7 @@ import { MODEL_COMMANDS } from "./size.js";
 import { validateCommand } from "./validate.js";
 
 export const COMMANDS: Command[] = [
+  analyzeCommand,
   validateCommand,
   schemesCommand,
   initCommand,

@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import { COALITION_OBJECTIVES, type CoalitionObjective, loadHighsSolver } from "../../coalition/index.js";
+import { analyzeScenario } from "../../explore/analyze.js";
+import { renderMarkdown, renderText } from "../../report/index.js";
+import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
+import { writeFileAtomic } from "../files.js";
+import { progressBar } from "../progress.js";
+import { loadScenarioFile } from "../scenario-file.js";
+
+export const analyzeCommand: Command = {
+  name: "analyze",
+  summary: "the main job: evaluate every consistent scheme and answer the eight questions",
+  help: `Usage: guarantor analyze [file] [--json] [--md FILE] [--top N] [--objective min-cost|fair|fewest] [--quiet]
+
+Runs the whole pipeline over every consistent scheme of a scenario (the embedded default when no file is
+given): requirements, coalition, each party's verdict, deterrence and cost; the Pareto front on feasibility,
+acceptability, deterrence and cost; and answers to the eight questions of the design brief, with tables.
+
+Options:
+  --json         print the analysis as JSON (frontier, answers, counts, assumptions)
+  --md FILE      also write the report as Markdown to FILE (written whole or not at all)
+  --top N        rows of the frontier shown in the text report (default 10; the JSON has them all)
+  --objective O  coalition objective for the schemes shown: min-cost (default), fair, fewest
+  --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
+The same input gives byte-identical JSON.`,
+  options: {
+    json: { type: "boolean" },
+    md: { type: "string" },
+    top: { type: "string" },
+    objective: { type: "string" },
+    quiet: { type: "boolean" },
+  },
+  maxPositionals: 1,
+  async run(ctx) {
+    const { values, positionals, io } = ctx;
+    const top = numberFlag(ctx, "top", { min: 1, integer: true }) ?? 10;
+    const objective = stringFlag(ctx, "objective") ?? "min-cost";
+    if (!(COALITION_OBJECTIVES as readonly string[]).includes(objective)) {
+      throw new UsageError(
+        `--objective: expected one of ${COALITION_OBJECTIVES.join(", ")}, got "${objective}"`,
+      );
+    }
+    const md = stringFlag(ctx, "md");
+    const c = loadScenarioFile(positionals[0], io.cwd);
+    const solver = await loadHighsSolver();
+    const bar = progressBar(io, "analyze", Boolean(values.quiet));
+    const analysis = analyzeScenario(c, solver, {
+      objective: objective as CoalitionObjective,
+      progress: bar.report,
+      top,
+    });
+    bar.done();
+    if (md !== undefined) {
+      try {
+        writeFileAtomic(resolve(io.cwd, md), renderMarkdown(analysis, { top }));
+      } catch (e) {
+        throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+    }
+    io.stdout(values.json ? jsonOut(analysis) : renderText(analysis, { top }));
+    return 0;
+  },
+};
