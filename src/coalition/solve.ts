@@ -103,13 +103,19 @@ function buildModel(
   const nK = p.caps.length;
   const x = p.ids.map(() => p.caps.map(() => -1));
   const y = p.ids.map(() => -1);
+  // The most units of k anyone needs to provide (the cover row's upper bound). Bounding each x by it as well
+  // tightens the big-M rows x ≤ M·y, which is what makes the LP relaxation strong: with 20 airlift units
+  // on offer and 1 needed, y ≥ x/1 instead of x/20.
+  const extra = forcedExtra(p, eligible);
+  const most = p.caps.map((_, k) => p.required[k]! + extra[k]!);
+  const bound = ub.map((row) => row.map((u, k) => Math.min(u, most[k]!)));
   p.ids.forEach((id, c) => {
     if (!eligible[c]) return;
     y[c] = variables.push({ label: `y[${id}]`, lb: 0, ub: 1, integer: true }) - 1;
     for (let k = 0; k < nK; k++)
-      if (ub[c]![k]! > 0)
+      if (bound[c]![k]! > 0)
         x[c]![k] =
-          variables.push({ label: `x[${id}][${p.caps[k]}]`, lb: 0, ub: ub[c]![k]!, integer: true }) - 1;
+          variables.push({ label: `x[${id}][${p.caps[k]}]`, lb: 0, ub: bound[c]![k]!, integer: true }) - 1;
   });
   const cost: LinearTerms[] = p.ids.map((_, c) => {
     if (y[c]! < 0) return [];
@@ -126,7 +132,7 @@ function buildModel(
       if (j < 0) return;
       const terms: LinearTerms = [
         [j, 1],
-        [y[c]!, -ub[c]![k]!],
+        [y[c]!, -bound[c]![k]!],
       ];
       constraints.push({ label: `link ${variables[j]!.label}`, terms, lb: -Infinity, ub: 0 });
     });
@@ -154,7 +160,6 @@ function buildModel(
       ub: 0,
     });
   }
-  const extra = forcedExtra(p, eligible);
   for (let k = 0; k < nK; k++) {
     const terms = p.ids.flatMap((_, c) => (x[c]![k]! >= 0 ? [[x[c]![k]!, 1] as const] : []));
     if (terms.length === 0) continue;
@@ -162,7 +167,7 @@ function buildModel(
       label: `cover ${p.caps[k]}`,
       terms,
       lb: Math.max(0, p.required[k]! - gaps[k]!),
-      ub: p.required[k]! + extra[k]!,
+      ub: most[k]!,
     });
   }
   const totalCost = cost.flat();
