@@ -64,7 +64,13 @@ export interface ScoredSchemeRow {
 }
 
 export interface Analysis {
-  scenario: { id: string; title: string; asOf: string; currency: string };
+  scenario: {
+    id: string;
+    title: string;
+    asOf: string;
+    currency: string;
+    restrictedTo: Record<string, string[]>;
+  };
   /** What the figures rest on: stated before any conclusion. */
   assumptions: string[];
   counts: {
@@ -859,8 +865,29 @@ export function analyzeScenario(
 
   const judgements = s.sources.filter((x) => x.kind === "judgement").map((x) => x.id);
   return {
-    scenario: { id: s.id, title: s.title, asOf: s.asOf, currency: `${s.currency.code} ${s.currency.year}` },
+    scenario: {
+      id: s.id,
+      title: s.title,
+      asOf: s.asOf,
+      currency: `${s.currency.code} ${s.currency.year}`,
+      restrictedTo: Object.fromEntries(
+        (options.filter ?? []).flatMap((allowed, d) =>
+          allowed.every(Boolean) ? [] : [[c.dims[d]!.id, c.dims[d]!.options.filter((_, o) => allowed[o])]],
+        ),
+      ),
+    },
     assumptions: [
+      ...(options.filter && options.filter.some((a) => !a.every(Boolean))
+        ? [
+            `Only schemes with ${options.filter
+              .flatMap((allowed, d) =>
+                allowed.every(Boolean)
+                  ? []
+                  : [`${c.dims[d]!.id}=${c.dims[d]!.options.filter((_, o) => allowed[o]).join("|")}`],
+              )
+              .join(", ")} are analysed.`,
+          ]
+        : []),
       `Scenario ${s.id} as of ${s.asOf}: ${s.sources.length} sources, ${s.actors.length} actors, ${c.dims.length} dimensions, ${s.rules.length} consistency rules; money in ${s.currency.code} of ${s.currency.year}.`,
       `Judgements (not published figures) carry the source${judgements.length === 1 ? "" : "s"} ${judgements.join(", ") || "(none)"}; figures are point estimates (the mode or median of each parameter's distribution).`,
       "Feasible: willing contributors, under their capacities, willingness conditions and the scheme's provider restrictions, can provide every requirement (exact, from the coalition model's eligibility).",
@@ -869,7 +896,7 @@ export function analyzeScenario(
       `Coalitions (who provides what at least ${objective === "min-cost" ? "cost" : objective}) are solved with HiGHS for the schemes shown.`,
     ],
     counts: {
-      raw: countRaw(c).toString(),
+      raw: countRaw(c, options.filter).toString(),
       consistent: table.n,
       feasible,
       acceptableToAll: acceptable,

@@ -37,7 +37,7 @@ import {
 } from "../politics/index.js";
 import { type CompiledScenario, predicateDimensions } from "../scenario/compile.js";
 import { CAPABILITIES, type Capability } from "../scenario/schema.js";
-import { enumerateSchemes } from "../space/index.js";
+import { enumerateSchemes, type OptionFilter } from "../space/index.js";
 import { paretoFront } from "./pareto.js";
 
 /** The four objectives of the frontier, in column order of `SchemeTable.objectives`. */
@@ -101,6 +101,8 @@ export interface EvaluateOptions {
   progress?: (done: number, total: number) => void;
   /** Total consistent schemes, if known (for progress). */
   total?: number;
+  /** Restrict the options of some dimensions (`optionFilter(c, fixed)`); default: every option. */
+  filter?: OptionFilter;
 }
 
 /** The dimensions that set any of the named attributes. */
@@ -187,7 +189,7 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
 
   const req = new Float64Array(REQ_LENGTH);
   let n = 0;
-  for (const s of enumerateSchemes(c)) {
+  for (const s of enumerateSchemes(c, options.filter ? { filter: options.filter } : {})) {
     if (n === capacity) grow();
     for (let j = 0; j < d; j++) options_[n * d + j] = s[j]!;
     requirementOf(s, req);

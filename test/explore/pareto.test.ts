@@ -21,16 +21,14 @@ describe("paretoFront", () => {
   it("paretoFront equals the brute-force non-dominated set on random matrices", () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 4 })
-          .chain((k) =>
-            fc.tuple(
-              fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: k, maxLength: k }), {
-                maxLength: 40,
-              }),
-              fc.array(fc.constantFrom<Sense>("max", "min"), { minLength: k, maxLength: k }),
-            ),
+        fc.integer({ min: 1, max: 4 }).chain((k) =>
+          fc.tuple(
+            fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: k, maxLength: k }), {
+              maxLength: 40,
+            }),
+            fc.array(fc.constantFrom<Sense>("max", "min"), { minLength: k, maxLength: k }),
           ),
+        ),
         ([rows, senses]) => {
           const k = senses.length;
           const flat = Float64Array.from(rows.flat());

@@ -2,6 +2,8 @@ import { resolve } from "node:path";
 import { COALITION_OBJECTIVES, type CoalitionObjective, loadHighsSolver } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
 import { renderMarkdown, renderText } from "../../report/index.js";
+import { parseAssignment } from "../../scenario/compile.js";
+import { type OptionFilter, optionFilter } from "../../space/index.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
@@ -10,13 +12,15 @@ import { loadScenarioFile } from "../scenario-file.js";
 export const analyzeCommand: Command = {
   name: "analyze",
   summary: "the main job: evaluate every consistent scheme and answer the eight questions",
-  help: `Usage: guarantor analyze [file] [--json] [--md FILE] [--top N] [--objective min-cost|fair|fewest] [--quiet]
+  help: `Usage: guarantor analyze [file] [--where dim=option,...] [--json] [--md FILE] [--top N]
+                         [--objective min-cost|fair|fewest] [--quiet]
 
 Runs the whole pipeline over every consistent scheme of a scenario (the embedded default when no file is
 given): requirements, coalition, each party's verdict, deterrence and cost; the Pareto front on feasibility,
 acceptability, deterrence and cost; and answers to the eight questions of the design brief, with tables.
 
 Options:
+  --where d=o,.. analyze only the schemes with these options
   --json         print the analysis as JSON (frontier, answers, counts, assumptions)
   --md FILE      also write the report as Markdown to FILE (written whole or not at all)
   --top N        rows of the frontier shown in the text report (default 10; the JSON has them all)
@@ -29,6 +33,7 @@ The same input gives byte-identical JSON.`,
     top: { type: "string" },
     objective: { type: "string" },
     quiet: { type: "boolean" },
+    where: { type: "string" },
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -42,12 +47,20 @@ The same input gives byte-identical JSON.`,
     }
     const md = stringFlag(ctx, "md");
     const c = loadScenarioFile(positionals[0], io.cwd);
+    const where = stringFlag(ctx, "where");
+    let filter: OptionFilter | undefined;
+    if (where !== undefined) {
+      const parsed = parseAssignment(c, where);
+      if (!parsed.ok) throw new UsageError(`--where: ${parsed.errors.join("; ")}`);
+      filter = optionFilter(c, parsed.value);
+    }
     const solver = await loadHighsSolver();
     const bar = progressBar(io, "analyze", Boolean(values.quiet));
     const analysis = analyzeScenario(c, solver, {
       objective: objective as CoalitionObjective,
       progress: bar.report,
       top,
+      ...(filter ? { filter } : {}),
     });
     bar.done();
     if (md !== undefined) {
