@@ -95,4 +95,15 @@ describe("guarantor CLI", () => {
     expect(r.stderr).toMatch(/^bomb\.yaml:1:1 \(root\): YAML aliases/m);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
+
+  it('the package is importable as a library: import { loadScenario } from "guarantor"', () => {
+    const script = `import { loadScenario, compileScenario, countSchemes } from "guarantor";
+import { readFileSync } from "node:fs";
+const r = loadScenario(readFileSync("test/fixtures/mini.yaml", "utf8"), "mini.yaml");
+if (!r.ok) process.exit(3);
+console.log(String(countSchemes(compileScenario(r.value)).consistent));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("12");
+  });
 });
