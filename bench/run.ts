@@ -13,7 +13,9 @@ const files = readdirSync(here)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 for (const f of files) {
-  const mod = (await import(pathToFileURL(join(here, f)).href)) as { run(log: (line: string) => void): Promise<void> };
+  const mod = (await import(pathToFileURL(join(here, f)).href)) as {
+    run(log: (line: string) => void): Promise<void>;
+  };
   console.log(`\n## ${f.replace(/\.bench\.ts$/, "")}`);
   await mod.run((line) => console.log(line));
 }

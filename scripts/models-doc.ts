@@ -14,7 +14,10 @@ export function modelsDoc(): string {
   const parts = MODEL_DOCS.map((f) => readFileSync(join(ROOT, "docs", "models", f), "utf8").trim());
   const titles = parts.map((p, i) => {
     const t = /^# (.+)$/m.exec(p)?.[1] ?? MODEL_DOCS[i]!;
-    return `${i + 1}. [${t}](#${t.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-")})`;
+    return `${i + 1}. [${t}](#${t
+      .toLowerCase()
+      .replace(/[^a-z0-9 -]/g, "")
+      .replace(/ /g, "-")})`;
   });
   return [
     "# Guarantor's models",

@@ -877,7 +877,7 @@ export function analyzeScenario(
       ),
     },
     assumptions: [
-      ...(options.filter && options.filter.some((a) => !a.every(Boolean))
+      ...(options.filter?.some((a) => !a.every(Boolean))
         ? [
             `Only schemes with ${options.filter
               .flatMap((allowed, d) =>

@@ -127,7 +127,7 @@ export function semanticErrors(s: Scenario): [Path, string][] {
   };
   const sourceIds = unique(s.sources, ["sources"], "source");
   const actorIds = unique(s.actors, ["actors"], "actor");
-  const dimIds = unique(s.dimensions, ["dimensions"], "dimension");
+  unique(s.dimensions, ["dimensions"], "dimension");
   unique(s.rules, ["rules"], "rule");
   unique(s.parameters, ["parameters"], "parameter");
   unique(s.precedents, ["precedents"], "precedent");
@@ -137,8 +137,9 @@ export function semanticErrors(s: Scenario): [Path, string][] {
 
   // Every `source` field, wherever it is, must name a declared source.
   const walkSources = (v: unknown, path: Path) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walkSources(x, [...path, i]));
-    else if (v !== null && typeof v === "object") {
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walkSources(x, [...path, i]);
+    } else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
         if (
           (k === "source" || (k === "via" && path[0] === "sources")) &&
@@ -223,9 +224,11 @@ export function semanticErrors(s: Scenario): [Path, string][] {
     }
   };
   const checkPredicate = (p: Predicate, path: Path) => {
-    if ("all" in p) p.all.forEach((q, i) => checkPredicate(q, [...path, "all", i]));
-    else if ("any" in p) p.any.forEach((q, i) => checkPredicate(q, [...path, "any", i]));
-    else if ("not" in p) checkPredicate(p.not, [...path, "not"]);
+    if ("all" in p) {
+      for (const [i, q] of p.all.entries()) checkPredicate(q, [...path, "all", i]);
+    } else if ("any" in p) {
+      for (const [i, q] of p.any.entries()) checkPredicate(q, [...path, "any", i]);
+    } else if ("not" in p) checkPredicate(p.not, [...path, "not"]);
     else if ("dim" in p) {
       const opts = options.get(p.dim);
       if (!opts) err([...path, "dim"], `unknown dimension "${p.dim}"`);
@@ -277,9 +280,9 @@ export function semanticErrors(s: Scenario): [Path, string][] {
       if (w.kind === "onlyIf") checkPredicate(w.when, [...base, "willingness", wi, "when"]);
     });
     if (!a.stance) return;
-    a.stance.redLines.forEach((r, ri) =>
-      checkPredicate(r.forbid, [...base, "stance", "redLines", ri, "forbid"]),
-    );
+    for (const [ri, r] of a.stance.redLines.entries()) {
+      checkPredicate(r.forbid, [...base, "stance", "redLines", ri, "forbid"]);
+    }
     unique(a.stance.redLines, [...base, "stance", "redLines"], "red line");
     unique(a.stance.preferences, [...base, "stance", "preferences"], "preference");
     a.stance.preferences.forEach((p, pi) => {

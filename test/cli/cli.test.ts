@@ -102,7 +102,10 @@ import { readFileSync } from "node:fs";
 const r = loadScenario(readFileSync("test/fixtures/mini.yaml", "utf8"), "mini.yaml");
 if (!r.ok) process.exit(3);
 console.log(String(countSchemes(compileScenario(r.value)).consistent));`;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("12");
   });

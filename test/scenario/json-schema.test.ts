@@ -11,7 +11,11 @@ describe("schema/scenario.schema.json", () => {
   });
 
   it("scenarioJsonSchema() describes the top-level sections and forbids unknown fields", () => {
-    const s = scenarioJsonSchema() as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const s = scenarioJsonSchema() as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     for (const key of ["sources", "theater", "actors", "dimensions", "rules", "parameters", "precedents"]) {
       expect(s.properties).toHaveProperty(key);
     }
