@@ -43,3 +43,36 @@ export async function runCli(
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
+
+/** A minimal valid scenario around a morphological field: one source, one actor, a two-point line. */
+export function fieldScenario(
+  dimensions: { id: string; options: { id: string }[] }[],
+  rules: Record<string, unknown>[] = [],
+  extra: Record<string, unknown> = {},
+): CompiledScenario {
+  return compileText(
+    JSON.stringify({
+      id: "generated",
+      title: "generated",
+      asOf: "2025-01-01",
+      currency: { code: "USD", year: 2024 },
+      sources: [{ id: "s", title: "s" }],
+      theater: {
+        protectedState: "A",
+        territories: [{ id: "t", name: "t", include: [{ country: "804" }], source: "s" }],
+        contactLine: {
+          lengthKm: { value: 1, source: "s" },
+          polyline: [
+            { lat: 0, lon: 0 },
+            { lat: 1, lon: 1 },
+          ],
+          source: "s",
+        },
+      },
+      actors: [{ id: "A", name: "A" }],
+      dimensions,
+      rules,
+      ...extra,
+    }),
+  );
+}

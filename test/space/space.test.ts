@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CompiledScenario, isConsistent, schemeToObject } from "../../src/scenario/compile.js";
 import { countConsistent, countSchemes, enumerateSchemes, optionFilter } from "../../src/space/index.js";
-import { compileFixture, compileText } from "../helpers.js";
+import { compileFixture, fieldScenario } from "../helpers.js";
 
 /** Every scheme of the field, by a plain odometer. */
 function* allSchemes(c: CompiledScenario): Generator<number[]> {
@@ -50,32 +50,9 @@ const smallScenario = fc
     return fc.tuple(fc.constant(sizes), fc.array(rule, { maxLength: 6 }));
   })
   .map(([sizes, rules]) =>
-    compileText(
-      JSON.stringify({
-        id: "gen",
-        title: "generated",
-        asOf: "2025-01-01",
-        currency: { code: "USD", year: 2024 },
-        sources: [{ id: "s", title: "s" }],
-        theater: {
-          protectedState: "A",
-          territories: [{ id: "t", name: "t", include: [{ country: "804" }], source: "s" }],
-          contactLine: {
-            lengthKm: { value: 1, source: "s" },
-            polyline: [
-              { lat: 0, lon: 0 },
-              { lat: 1, lon: 1 },
-            ],
-            source: "s",
-          },
-        },
-        actors: [{ id: "A", name: "A" }],
-        dimensions: sizes.map((n, d) => ({
-          id: `d${d}`,
-          options: Array.from({ length: n }, (_, o) => ({ id: `o${o}` })),
-        })),
-        rules: rules.map((r, i) => ({ id: `r${i}`, reason: "generated", ...r })),
-      }),
+    fieldScenario(
+      sizes.map((n, d) => ({ id: `d${d}`, options: Array.from({ length: n }, (_, o) => ({ id: `o${o}` })) })),
+      rules.map((r, i) => ({ id: `r${i}`, reason: "generated", ...r })),
     ),
   );
 
@@ -125,30 +102,7 @@ describe("scheme space", () => {
       id: `d${d}`,
       options: ["a", "b", "c", "e"].map((id) => ({ id })),
     }));
-    const c = compileText(
-      JSON.stringify({
-        id: "big",
-        title: "big",
-        asOf: "2025-01-01",
-        currency: { code: "USD", year: 2024 },
-        sources: [{ id: "s", title: "s" }],
-        theater: {
-          protectedState: "A",
-          territories: [{ id: "t", name: "t", include: [{ country: "804" }], source: "s" }],
-          contactLine: {
-            lengthKm: { value: 1, source: "s" },
-            polyline: [
-              { lat: 0, lon: 0 },
-              { lat: 1, lon: 1 },
-            ],
-            source: "s",
-          },
-        },
-        actors: [{ id: "A", name: "A" }],
-        dimensions: dims,
-        rules: [{ id: "r", forbid: { d0: "a", d19: "a" }, reason: "x" }],
-      }),
-    );
+    const c = fieldScenario(dims, [{ id: "r", forbid: { d0: "a", d19: "a" }, reason: "x" }]);
     const it3: Record<string, string>[] = [];
     for (const s of enumerateSchemes(c)) {
       it3.push(schemeToObject(c, s));
