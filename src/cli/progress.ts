@@ -13,19 +13,25 @@ const BAR_WIDTH = 30;
 
 /**
  * Make a progress reporter for a labelled task; call `done()` at the end to clear the line.
+ * @param now the clock, in milliseconds (injected by tests)
  * @example const p = progressBar(io, "evaluating schemes", quiet); p.report(10, 100); p.done();
  */
-export function progressBar(io: CliIo, label: string, quiet = false): { report: ProgressFn; done(): void } {
-  const start = performance.now();
+export function progressBar(
+  io: CliIo,
+  label: string,
+  quiet = false,
+  now: () => number = () => performance.now(),
+): { report: ProgressFn; done(): void } {
+  const start = now();
   let last = 0;
   let shown = false;
   const active = io.stderrIsTTY && !quiet;
   return {
     report(done, total) {
       if (!active) return;
-      const now = performance.now();
-      if (now - start < SHOW_AFTER_MS || now - last < REDRAW_EVERY_MS) return;
-      last = now;
+      const t = now();
+      if (t - start < SHOW_AFTER_MS || t - last < REDRAW_EVERY_MS) return;
+      last = t;
       shown = true;
       const f = total > 0 ? Math.min(1, done / total) : 0;
       const filled = Math.round(f * BAR_WIDTH);

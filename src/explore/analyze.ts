@@ -15,7 +15,7 @@ import { analyzeMechanism } from "../deterrence/index.js";
 import { REQ_NAMES } from "../models/index.js";
 import { analyzeConsensus, type ConcessionSet, type PartyVerdict, partyVerdicts } from "../politics/index.js";
 import { type CompiledScenario, schemeToObject } from "../scenario/compile.js";
-import { countRaw } from "../space/index.js";
+import { countConsistent, countRaw } from "../space/index.js";
 import {
   acceptedByAll,
   coalitionFor,
@@ -353,7 +353,9 @@ export function analyzeScenario(
 ): Analysis {
   const top = options.top ?? 10;
   const objective: CoalitionObjective = options.objective ?? "min-cost";
-  const table = evaluateSchemes(c, options);
+  // The exact count (a cheap dynamic programme) gives the progress bar its total.
+  const total = options.progress ? Number(countConsistent(c, c.rules, options.filter)) : undefined;
+  const table = evaluateSchemes(c, { ...options, ...(total !== undefined ? { total } : {}) });
   const K = OBJECTIVES.length;
   const parties = table.stances.parties;
   const P = parties.length;

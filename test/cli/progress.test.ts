@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/command.js";
+import { progressBar } from "../../src/cli/progress.js";
+
+function fakeIo(tty: boolean): CliIo & { err: string } {
+  const io = {
+    err: "",
+    stdout: () => {},
+    stderr: (t: string) => void (io.err += t),
+    stderrIsTTY: tty,
+    cwd: ".",
+  };
+  return io;
+}
+
+describe("progressBar", () => {
+  it("progressBar draws on a terminal only after a second, and clears its line when done", () => {
+    let t = 0;
+    const io = fakeIo(true);
+    const bar = progressBar(io, "analyze", false, () => t);
+    t = 500;
+    bar.report(10, 100);
+    expect(io.err).toBe("");
+    t = 1500;
+    bar.report(50, 100);
+    expect(io.err).toContain("analyze [");
+    expect(io.err).toContain("50% 50/100");
+    bar.done();
+    expect(io.err.endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  it("progressBar draws nothing when stderr is not a terminal, or with --quiet", () => {
+    let t = 0;
+    for (const [tty, quiet] of [
+      [false, false],
+      [true, true],
+    ] as const) {
+      const io = fakeIo(tty);
+      const bar = progressBar(io, "analyze", quiet, () => t);
+      t += 5000;
+      bar.report(50, 100);
+      bar.done();
+      expect(io.err).toBe("");
+    }
+  });
+});
