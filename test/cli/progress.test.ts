@@ -6,7 +6,9 @@ function fakeIo(tty: boolean): CliIo & { err: string } {
   const io = {
     err: "",
     stdout: () => {},
-    stderr: (t: string) => void (io.err += t),
+    stderr: (t: string) => {
+      io.err += t;
+    },
     stderrIsTTY: tty,
     cwd: ".",
   };
