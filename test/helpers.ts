@@ -23,6 +23,11 @@ export function compileFixture(name: string): CompiledScenario {
   return compileText(readFileSync(join(FIXTURES, name), "utf8"), name);
 }
 
+/** Load and compile a scenario file by path, failing the test with the located errors if it is invalid. */
+export function compileFile(path: string): CompiledScenario {
+  return compileText(readFileSync(path, "utf8"), path);
+}
+
 /** Run `guarantor ...args` in process; returns the exit code and what it printed. */
 export async function runCli(
   args: string[],

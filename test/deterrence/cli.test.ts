@@ -1,31 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/command.js";
-import { main } from "../../src/cli/main.js";
-import { FIXTURE, ROOT } from "./helpers.js";
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stderrIsTTY: false,
-    cwd: ROOT,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { runCli } from "../helpers.js";
+import { FIXTURE } from "./helpers.js";
 
 const SCHEME =
   "commitment=article5_like,scope=controlled,ground=reassurance,air=cap_pl_ro,enablers=us_backstop,materiel=steady";
 
 describe("guarantor mechanism", () => {
   it("--json prints the ladder (steps with trigger, actors and time) and the deterrence terms", async () => {
-    const r = await run(["mechanism", FIXTURE, "--scheme", SCHEME, "--json"]);
+    const r = await runCli(["mechanism", FIXTURE, "--scheme", SCHEME, "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.ladder.steps.length).toBeGreaterThan(0);
@@ -43,7 +25,7 @@ describe("guarantor mechanism", () => {
   });
 
   it("prints the ladder with its timings and the deterrence estimate for people", async () => {
-    const r = await run(["mechanism", FIXTURE, "--scheme", SCHEME]);
+    const r = await runCli(["mechanism", FIXTURE, "--scheme", SCHEME]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Response ladder/);
     expect(r.stdout).toMatch(/0\.0 h\s+Direct defence \(forces in place\)\s+FRA, GBR/);
@@ -52,26 +34,26 @@ describe("guarantor mechanism", () => {
   });
 
   it("a partial --scheme is a usage error listing the missing dimensions", async () => {
-    const r = await run(["mechanism", FIXTURE, "--scheme", "commitment=treaty_x"]);
+    const r = await runCli(["mechanism", FIXTURE, "--scheme", "commitment=treaty_x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown option "treaty_x" of commitment/);
-    const p = await run(["mechanism", FIXTURE, "--scheme", "commitment=article5_like,scope=recognised"]);
+    const p = await runCli(["mechanism", FIXTURE, "--scheme", "commitment=article5_like,scope=recognised"]);
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(
       /missing dimensions ground \(none \| monitors \| reassurance \| tripwire\), air/,
     );
-    const none = await run(["mechanism", FIXTURE]);
+    const none = await runCli(["mechanism", FIXTURE]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/--scheme dim=option,... is required/);
   });
 
   it("--compare with a partial change compares against the first scheme, with reasons", async () => {
-    const r = await run(["mechanism", FIXTURE, "--scheme", SCHEME, "--compare", "ground=none"]);
+    const r = await runCli(["mechanism", FIXTURE, "--scheme", SCHEME, "--compare", "ground=none"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Changed: ground reassurance → none/);
     expect(r.stdout).toMatch(/A deters more/);
     expect(r.stdout).toMatch(/- direct defence: contribution/);
-    const j = await run(["mechanism", FIXTURE, "--scheme", SCHEME, "--compare", "ground=none", "--json"]);
+    const j = await runCli(["mechanism", FIXTURE, "--scheme", SCHEME, "--compare", "ground=none", "--json"]);
     const out = JSON.parse(j.stdout);
     expect(out.deterrence.higher).toBe("a");
     expect(out.a.ladder.steps.length).toBeGreaterThan(0);
@@ -79,7 +61,7 @@ describe("guarantor mechanism", () => {
   });
 
   it("--coalition names the actors of each step from the coalition model's allocation (a real HiGHS solve)", async () => {
-    const r = await run(["mechanism", FIXTURE, "--scheme", SCHEME, "--coalition", "--json"]);
+    const r = await runCli(["mechanism", FIXTURE, "--scheme", SCHEME, "--coalition", "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.ladder.steps.every((s: { actorsBasis: string }) => s.actorsBasis === "allocation")).toBe(true);
@@ -90,7 +72,7 @@ describe("guarantor mechanism", () => {
   });
 
   it("a missing file is a located input error, exit 2", async () => {
-    const r = await run(["mechanism", "no-such.yaml", "--scheme", SCHEME]);
+    const r = await runCli(["mechanism", "no-such.yaml", "--scheme", SCHEME]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no-such\.yaml.*no such file/);
   });

@@ -1,21 +1,12 @@
 /** Helpers for the deterrence tests: the fixture scenario and schemes written as `dim=option,...`. */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { MechanismAttributes } from "../../src/deterrence/index.js";
-import { type CompiledScenario, compileScenario, parseAssignment } from "../../src/scenario/compile.js";
-import { formatDiagnostic } from "../../src/scenario/diagnostics.js";
-import { loadScenario } from "../../src/scenario/validate.js";
+import { type CompiledScenario, parseAssignment } from "../../src/scenario/compile.js";
+import { FIXTURES } from "../helpers.js";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const FIXTURE = join(ROOT, "test", "fixtures", "deterrence-ukraine.yaml");
+export { compileFile, ROOT } from "../helpers.js";
 
-/** Load and compile a scenario file, failing with its located errors. */
-export function compileFile(path: string): CompiledScenario {
-  const r = loadScenario(readFileSync(path, "utf8"), path);
-  if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join("\n"));
-  return compileScenario(r.value);
-}
+export const FIXTURE = join(FIXTURES, "deterrence-ukraine.yaml");
 
 /** A full scheme from `dim=option,...`; dimensions not named take their first option. */
 export function scheme(c: CompiledScenario, spec: string): number[] {

@@ -1,36 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/command.js";
-import { main } from "../../src/cli/main.js";
-import { FIXTURE, ROOT } from "./helpers.js";
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (s) => {
-      out += s;
-    },
-    stderr: (s) => {
-      err += s;
-    },
-    stderrIsTTY: false,
-    cwd: ROOT,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+import { runCli } from "../helpers.js";
+import { FIXTURE } from "./helpers.js";
 
 describe("guarantor size", () => {
   it("size ground --mission observation --line-km 1000 --json prints deployed and generated troops", async () => {
-    const r = await run(["size", "ground", "--mission", "observation", "--line-km", "1000", "--json"]);
+    const r = await runCli(["size", "ground", "--mission", "observation", "--line-km", "1000", "--json"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = JSON.parse(r.stdout);
     expect(j.deployedTroops).toBe(3130);
     expect(j.generatedTroops).toBe(9390);
   });
 
   it("size ground --sites 2 --rotation 2 --mission reassurance halves the generation", async () => {
-    const r = await run([
+    const r = await runCli([
       "size",
       "ground",
       "--mission",
@@ -41,7 +23,7 @@ describe("guarantor size", () => {
       "2",
       "--json",
     ]);
-    expect(JSON.parse(r.out).generatedTroops).toBe(2 * (400 + 2 * 4200 * 1.3));
+    expect(JSON.parse(r.stdout).generatedTroops).toBe(2 * (400 + 2 * 4200 * 1.3));
   });
 
   it("size ground with bad flags exits 2 with a clear message", async () => {
@@ -60,15 +42,15 @@ describe("guarantor size", () => {
       [["size", "boats"], /unknown kind "boats"/],
     ];
     for (const [args, message] of cases) {
-      const r = await run(args);
+      const r = await runCli(args);
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.err).toMatch(message);
-      expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     }
   });
 
   it("size air --base EPRZ (from the scenario file) --station Kyiv --aircraft F-16 --tanker --json", async () => {
-    const r = await run([
+    const r = await runCli([
       "size",
       "air",
       "--base",
@@ -82,7 +64,7 @@ describe("guarantor size", () => {
       "--json",
     ]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = JSON.parse(r.stdout);
     expect(j.distanceKm).toBeGreaterThan(600);
     expect(j.distanceKm).toBeLessThan(610);
     expect(j.transitHours).toBeCloseTo(j.distanceKm / 850, 9);
@@ -91,7 +73,7 @@ describe("guarantor size", () => {
   });
 
   it("size air --base lat,lon works without a scenario and bad values exit 2", async () => {
-    const ok = await run([
+    const ok = await runCli([
       "size",
       "air",
       "--base",
@@ -103,7 +85,7 @@ describe("guarantor size", () => {
       "--json",
     ]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out).aircraft).toBe("Gripen");
+    expect(JSON.parse(ok.stdout).aircraft).toBe("Gripen");
     const bad: [string[], RegExp][] = [
       [
         ["size", "air", "--base", "1,2", "--station", "95,3", "--aircraft", "F-16"],
@@ -117,14 +99,14 @@ describe("guarantor size", () => {
       [["size", "air", "--station", "5,3", "--aircraft", "F-16"], /--base is required/],
     ];
     for (const [args, message] of bad) {
-      const r = await run(args);
+      const r = await runCli(args);
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.err).toMatch(message);
+      expect(r.stderr).toMatch(message);
     }
   });
 
   it("size --help documents both kinds and every flag", async () => {
-    const r = await run(["size", "--help"]);
+    const r = await runCli(["size", "--help"]);
     for (const flag of [
       "--mission",
       "--line-km",
@@ -137,14 +119,14 @@ describe("guarantor size", () => {
       "--tanker",
       "--json",
     ]) {
-      expect(r.out).toContain(flag);
+      expect(r.stdout).toContain(flag);
     }
   });
 });
 
 describe("guarantor explain", () => {
   it("explain <fixture> --scheme … --json gives requirements, sources and the coverage share", async () => {
-    const r = await run([
+    const r = await runCli([
       "explain",
       FIXTURE,
       "--scheme",
@@ -152,7 +134,7 @@ describe("guarantor explain", () => {
       "--json",
     ]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = JSON.parse(r.stdout);
     expect(j.scheme.ground).toBe("buffer");
     // 400 + 55 × 1000 × 1.3 = 71,900 deployed + 2,000 trainers; (71,900 + 2,000) × 3 generated.
     expect(j.deployedTroops).toBe(73_900);
@@ -164,39 +146,39 @@ describe("guarantor explain", () => {
   });
 
   it("explain text output lists the requirements and each line's formula and inputs", async () => {
-    const r = await run([
+    const r = await runCli([
       "explain",
       FIXTURE,
       "--scheme",
       "ground=monitors,air=none,isr=none,ad=none,support=none",
     ]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("troops to generate");
-    expect(r.out).toContain("ground.deployed");
-    expect(r.out).toContain("= fixed HQ + troops per km");
-    expect(r.out).toContain("[bbc-2025]");
+    expect(r.stdout).toContain("troops to generate");
+    expect(r.stdout).toContain("ground.deployed");
+    expect(r.stdout).toContain("= fixed HQ + troops per km");
+    expect(r.stdout).toContain("[bbc-2025]");
   });
 
   it("explain with a partial, unknown or inconsistent scheme exits 2 and says why", async () => {
-    const partial = await run(["explain", FIXTURE, "--scheme", "ground=buffer,air=cap2"]);
+    const partial = await runCli(["explain", FIXTURE, "--scheme", "ground=buffer,air=cap2"]);
     expect(partial.code).toBe(2);
-    expect(partial.err).toMatch(/missing dimensions isr \(none \| full\), ad \(none \| three\), support/);
-    const unknown = await run(["explain", FIXTURE, "--scheme", "ground=bufer"]);
-    expect(unknown.err).toMatch(/unknown option "bufer" of ground; options: none, monitors, buffer/);
-    const broken = await run([
+    expect(partial.stderr).toMatch(/missing dimensions isr \(none \| full\), ad \(none \| three\), support/);
+    const unknown = await runCli(["explain", FIXTURE, "--scheme", "ground=bufer"]);
+    expect(unknown.stderr).toMatch(/unknown option "bufer" of ground; options: none, monitors, buffer/);
+    const broken = await runCli([
       "explain",
       FIXTURE,
       "--scheme",
       "ground=buffer,air=none,isr=none,ad=none,support=none",
     ]);
     expect(broken.code).toBe(2);
-    expect(broken.err).toMatch(
+    expect(broken.stderr).toMatch(
       /breaks rule "buffer-needs-isr": a buffer force along the whole line needs drones/,
     );
-    const none = await run(["explain", FIXTURE]);
-    expect(none.err).toMatch(/--scheme dim=option,... is required/);
-    const missingFile = await run(["explain", "nope.yaml", "--scheme", "a=b"]);
+    const none = await runCli(["explain", FIXTURE]);
+    expect(none.stderr).toMatch(/--scheme dim=option,... is required/);
+    const missingFile = await runCli(["explain", "nope.yaml", "--scheme", "a=b"]);
     expect(missingFile.code).toBe(2);
-    expect(missingFile.err).toMatch(/nope.yaml.*no such file/);
+    expect(missingFile.stderr).toMatch(/nope.yaml.*no such file/);
   });
 });
