@@ -1,30 +1,22 @@
 /**
  * The parameters of the mechanism and deterrence models. Every coefficient has an id; a scenario overrides it
  * under `parameters` with the same id (the point value of its distribution is used), otherwise the code default
- * below applies. Each default says where it comes from, or that it is a judgement.
+ * below applies. Each default says where it comes from, or that it is a judgement. The resolution itself is
+ * shared with the military models (src/scenario/parameters.ts).
  */
-import { pointEstimate } from "../models/index.js";
+import {
+  type ParameterDef,
+  type ParameterDefArgs,
+  type ParameterOrigin,
+  resolveParameterTable,
+} from "../scenario/parameters.js";
 import type { Scenario } from "../scenario/schema.js";
 
-/** One parameter of the deterrence or mechanism model. */
-export interface DeterrenceParameterDef {
-  id: string;
-  /** The code default, used when the scenario does not set the parameter. */
-  value: number;
-  unit: string;
-  description: string;
-  /** Where the default comes from; `judgement: …` when no published figure supports it. */
-  source: string;
-  judgement: boolean;
-}
+/** One parameter of the deterrence or mechanism model; `judgement` is always set. */
+export type DeterrenceParameterDef = ParameterDef & { judgement: boolean };
 
 const def = (
-  id: string,
-  value: number,
-  unit: string,
-  description: string,
-  source: string,
-  judgement = false,
+  ...[id, value, unit, description, source, judgement = false]: ParameterDefArgs<boolean>
 ): DeterrenceParameterDef => ({ id, value, unit, description, source, judgement });
 
 /**
@@ -414,13 +406,13 @@ export const DETERRENCE_PARAMETERS: readonly DeterrenceParameterDef[] = [
 export interface ResolvedParameters {
   /** Point value per id. */
   values: Record<string, number>;
-  /** `scenario` when the scenario set the parameter, `default` otherwise. */
-  origin: Record<string, "scenario" | "default" | "override">;
+  /** `override`, `scenario` when the scenario set the parameter, `default` otherwise. */
+  origin: Record<string, ParameterOrigin>;
 }
 
 /**
  * Resolve every deterrence and mechanism parameter: an explicit override first, then the scenario's
- * `parameters` (point value: the models' `pointEstimate`), then the code default.
+ * `parameters` (point value: `pointEstimate`), then the code default. Overrides of other ids are ignored.
  * @param scenario the validated scenario
  * @param overrides values by id (for example a Monte-Carlo sample or a sensitivity run)
  * @example resolveParameters(scenario).values["deterrence.beta.bindingness"] // 3 unless the scenario sets it
@@ -429,22 +421,11 @@ export function resolveParameters(
   scenario: Pick<Scenario, "parameters">,
   overrides: Readonly<Record<string, number>> = {},
 ): ResolvedParameters {
-  const fromScenario = new Map(scenario.parameters.map((p) => [p.id, pointEstimate(p.distribution)]));
   const values: Record<string, number> = {};
   const origin: ResolvedParameters["origin"] = {};
-  for (const p of DETERRENCE_PARAMETERS) {
-    const o = overrides[p.id];
-    const s = fromScenario.get(p.id);
-    if (o !== undefined) {
-      values[p.id] = o;
-      origin[p.id] = "override";
-    } else if (s !== undefined) {
-      values[p.id] = s;
-      origin[p.id] = "scenario";
-    } else {
-      values[p.id] = p.value;
-      origin[p.id] = "default";
-    }
+  for (const [id, r] of resolveParameterTable(DETERRENCE_PARAMETERS, scenario, overrides)) {
+    values[id] = r.value;
+    origin[id] = r.origin;
   }
   return { values, origin };
 }

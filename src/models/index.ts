@@ -61,7 +61,6 @@ export {
   MODEL_PARAMETERS,
   type ModelParameterDef,
   param,
-  pointEstimate,
   type ResolvedParameter,
   resolveModelParameters,
 } from "./parameters.js";

@@ -3,28 +3,19 @@
  * same id (its point estimate: the value, mode or median of the distribution), otherwise the code default
  * below applies. Each default names where it comes from, or says it is a judgement.
  */
-import type { Distribution, Scenario } from "../scenario/schema.js";
+import {
+  type ParameterDef,
+  type ParameterDefArgs,
+  type ResolvedParameterValue,
+  resolveParameterTable,
+} from "../scenario/parameters.js";
+import type { Scenario } from "../scenario/schema.js";
 
-/** One parameter of the military models. */
-export interface ModelParameterDef {
-  id: string;
-  /** The code default, used when the scenario does not set the parameter. */
-  value: number;
-  unit: string;
-  description: string;
-  /** Where the default comes from; starts with `judgement:` when no published figure supports it. */
-  source: string;
-  /** Other ids a scenario may use for the same quantity (the flagship's own names). */
-  aliases?: readonly string[];
-}
+/** One parameter of the military models (a judgement says so at the start of its source). */
+export type ModelParameterDef = ParameterDef;
 
 const def = (
-  id: string,
-  value: number,
-  unit: string,
-  description: string,
-  source: string,
-  aliases?: readonly string[],
+  ...[id, value, unit, description, source, aliases]: ParameterDefArgs<readonly string[]>
 ): ModelParameterDef =>
   aliases ? { id, value, unit, description, source, aliases } : { id, value, unit, description, source };
 
@@ -283,29 +274,8 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
   ),
 ];
 
-const BY_ID = new Map(MODEL_PARAMETERS.map((p) => [p.id, p]));
-const BY_ALIAS = new Map(MODEL_PARAMETERS.flatMap((p) => (p.aliases ?? []).map((a) => [a, p] as const)));
-
-/** A parameter's value and where it came from. */
-export interface ResolvedParameter {
-  value: number;
-  source: string;
-}
-
-/** The point estimate of a distribution: value, mode, median, or the middle of a uniform. */
-export function pointEstimate(d: Distribution): number {
-  switch (d.kind) {
-    case "point":
-      return d.value;
-    case "uniform":
-      return (d.min + d.max) / 2;
-    case "triangular":
-    case "pert":
-      return d.mode;
-    case "lognormal":
-      return d.median;
-  }
-}
+/** A parameter's value and the source to cite for it. */
+export type ResolvedParameter = Pick<ResolvedParameterValue, "value" | "source">;
 
 /**
  * The values of every model parameter for a scenario: the scenario's own (by id, or by one of the aliases) or
@@ -317,30 +287,11 @@ export function resolveModelParameters(
   scenario: Pick<Scenario, "parameters"> | undefined,
   overrides: Readonly<Record<string, number>> = {},
 ): Map<string, ResolvedParameter> {
-  const out = new Map<string, ResolvedParameter>();
-  for (const p of MODEL_PARAMETERS) out.set(p.id, { value: p.value, source: p.source });
-  // An alias first, so that the model's own id wins when a scenario gives both.
-  for (const p of scenario?.parameters ?? []) {
-    const def = BY_ALIAS.get(p.id);
-    if (def)
-      out.set(def.id, {
-        value: pointEstimate(p.distribution),
-        source: `${p.source} (scenario parameter ${p.id})`,
-      });
-  }
-  for (const p of scenario?.parameters ?? []) {
-    if (BY_ID.has(p.id)) {
-      out.set(p.id, {
-        value: pointEstimate(p.distribution),
-        source: `${p.source} (scenario parameter ${p.id})`,
-      });
-    }
-  }
-  for (const [id, value] of Object.entries(overrides)) {
-    if (!BY_ID.has(id)) throw new RangeError(`resolveModelParameters: unknown parameter ${id}`);
-    out.set(id, { value, source: "override" });
-  }
-  return out;
+  return resolveParameterTable(MODEL_PARAMETERS, scenario, overrides, {
+    onUnknownOverride: (id) => {
+      throw new RangeError(`resolveModelParameters: unknown parameter ${id}`);
+    },
+  });
 }
 
 /** The value of one resolved parameter (throws on an unknown id: a bug, not bad input). */

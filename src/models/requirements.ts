@@ -9,13 +9,14 @@
  * over the options of the dimensions it reads.
  */
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
+import { scenarioParameterValues } from "../scenario/parameters.js";
 import { CAPABILITIES, type Capability, type MissionType, type Place } from "../scenario/schema.js";
 import { type CapStationSize, nearestBase, sizeCapStation } from "./air.js";
 import { AIRCRAFT, type AircraftType, aircraftWithScenarioValues } from "./aircraft.js";
 import { type ReachCircle, type TerritoryGrid, territoryCoverage } from "./coverage.js";
 import { interpolateGreatCircle, type LatLon, pointAlongPolyline, polylineLengthKm } from "./geo.js";
 import { GROUND_MISSIONS, groundDensityParameter, sizeGroundForce } from "./ground.js";
-import { param, pointEstimate, type ResolvedParameter, resolveModelParameters } from "./parameters.js";
+import { param, type ResolvedParameter, resolveModelParameters } from "./parameters.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Output layout of the fast evaluator
@@ -136,7 +137,7 @@ function aircraftOption(id: string | undefined, fallback: string, role: Aircraft
 
 function makeContext(c: CompiledScenario, options: RequirementOptions): Context {
   const s = c.scenario;
-  const values = new Map(s.parameters.map((p) => [p.id, pointEstimate(p.distribution)]));
+  const values = scenarioParameterValues(s);
   const plane = (id: string | undefined, fallback: string, role: AircraftType["role"]) =>
     aircraftWithScenarioValues(aircraftOption(id, fallback, role), values);
   const cities = s.theater.places

@@ -18,6 +18,16 @@ export {
 } from "./compile.js";
 export type { Diagnostic, Result, SourcePosition } from "./diagnostics.js";
 export { formatDiagnostic, formatPath, InputError } from "./diagnostics.js";
+export {
+  type ParameterDef,
+  type ParameterDefArgs,
+  type ParameterOrigin,
+  pointEstimate,
+  type ResolvedParameterValue,
+  type ResolveTableOptions,
+  resolveParameterTable,
+  scenarioParameterValues,
+} from "./parameters.js";
 export type {
   Actor,
   AttrValue,
