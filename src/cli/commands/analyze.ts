@@ -2,12 +2,11 @@ import { resolve } from "node:path";
 import { COALITION_OBJECTIVES, type CoalitionObjective, loadHighsSolver } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
 import { renderMarkdown, renderText } from "../../report/index.js";
-import { parseAssignment } from "../../scenario/compile.js";
-import { type OptionFilter, optionFilter } from "../../space/index.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
+import { whereArg } from "../scheme-arg.js";
 
 export const analyzeCommand: Command = {
   name: "analyze",
@@ -48,12 +47,7 @@ The same input gives byte-identical JSON.`,
     const md = stringFlag(ctx, "md");
     const c = loadScenarioFile(positionals[0], io.cwd);
     const where = stringFlag(ctx, "where");
-    let filter: OptionFilter | undefined;
-    if (where !== undefined) {
-      const parsed = parseAssignment(c, where);
-      if (!parsed.ok) throw new UsageError(`--where: ${parsed.errors.join("; ")}`);
-      filter = optionFilter(c, parsed.value);
-    }
+    const filter = where === undefined ? undefined : whereArg(c, where);
     const solver = await loadHighsSolver();
     const bar = progressBar(io, "analyze", Boolean(values.quiet));
     const analysis = analyzeScenario(c, solver, {

@@ -13,10 +13,11 @@ import {
   schemeRequirements,
 } from "../../models/requirements.js";
 import { formatVerdicts, partyVerdicts } from "../../politics/index.js";
-import { brokenRule, parseAssignment, schemeToObject } from "../../scenario/compile.js";
+import { schemeToObject } from "../../scenario/compile.js";
 import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
+import { fullSchemeArg } from "../scheme-arg.js";
 
 /** Grid step for the coverage share, degrees (≈28 km: the share moves by well under 1 % against 0.1°). */
 const COVERAGE_STEP_DEG = 0.25;
@@ -84,19 +85,7 @@ export const explainCommand: Command = {
       );
     }
     const c = loadScenarioFile(ctx.positionals[0], ctx.io.cwd);
-    const parsed = parseAssignment(c, spec);
-    if (!parsed.ok) throw new UsageError(`--scheme: ${parsed.errors.join("; ")}`);
-    const missing = c.dims.filter((_, i) => !parsed.value.has(i));
-    if (missing.length > 0) {
-      throw new UsageError(
-        `--scheme: missing ${missing.length === 1 ? "dimension" : "dimensions"} ${missing
-          .map((d) => `${d.id} (${d.options.join(" | ")})`)
-          .join(", ")}`,
-      );
-    }
-    const scheme = Int32Array.from(c.dims.map((_, i) => parsed.value.get(i)!));
-    const broken = brokenRule(c, scheme);
-    if (broken) throw new UsageError(`--scheme breaks rule "${broken.id}": ${broken.reason}`);
+    const scheme = fullSchemeArg(c, spec, "--scheme", { consistent: true });
     const territoryId = stringFlag(ctx, "territory");
     const territories = c.scenario.theater.territories;
     const territory =

@@ -13,10 +13,11 @@ import {
 } from "../../deterrence/index.js";
 import { schemeRequirements } from "../../models/index.js";
 import { partyVerdicts } from "../../politics/index.js";
-import { type CompiledScenario, parseAssignment, type Scheme } from "../../scenario/compile.js";
+import type { CompiledScenario, Scheme } from "../../scenario/compile.js";
 import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
+import { changedSchemeArg, fullSchemeArg } from "../scheme-arg.js";
 
 export const mechanismCommand: Command = {
   name: "mechanism",
@@ -47,7 +48,7 @@ Exit codes: 0 success, 2 bad input or usage.`,
     const schemeSpec = stringFlag(ctx, "scheme");
     if (schemeSpec === undefined) throw new UsageError("--scheme dim=option,... is required");
     const c = loadScenarioFile(positionals[0], io.cwd);
-    const a = fullScheme(c, schemeSpec, "--scheme");
+    const a = fullSchemeArg(c, schemeSpec, "--scheme");
     const compareSpec = stringFlag(ctx, "compare");
     const solver = values.coalition ? await loadHighsSolver() : undefined;
     const allocationFor = (s: Scheme) => (solver ? coalitionAllocation(c, s, solver) : undefined);
@@ -58,36 +59,13 @@ Exit codes: 0 success, 2 bad input or usage.`,
       else io.stdout(formatReport(r));
       return 0;
     }
-    const b = changedScheme(c, a, compareSpec);
+    const b = changedSchemeArg(c, a, compareSpec, "--compare");
     const cmp = compareSchemes(c, a, b, { evaluators: politicsEvaluator(), allocationFor });
     if (values.json) io.stdout(jsonOut({ file: c.file, ...cmp }));
     else io.stdout(formatComparison(cmp));
     return 0;
   },
 };
-
-/** Parse a complete scheme; a partial one is a usage error naming the dimensions left out. */
-function fullScheme(c: CompiledScenario, spec: string, flag: string): number[] {
-  const parsed = parseAssignment(c, spec);
-  if (!parsed.ok) throw new UsageError(`${flag}: ${parsed.errors.join("; ")}`);
-  const missing = c.dims.filter((_, i) => !parsed.value.has(i));
-  if (missing.length > 0)
-    throw new UsageError(
-      `${flag}: missing ${missing.length === 1 ? "dimension" : "dimensions"} ${missing
-        .map((d) => `${d.id} (${d.options.join(" | ")})`)
-        .join(", ")}`,
-    );
-  return c.dims.map((_, i) => parsed.value.get(i)!);
-}
-
-/** The first scheme with the options of `spec` swapped in. */
-function changedScheme(c: CompiledScenario, base: readonly number[], spec: string): number[] {
-  const parsed = parseAssignment(c, spec);
-  if (!parsed.ok) throw new UsageError(`--compare: ${parsed.errors.join("; ")}`);
-  const out = [...base];
-  for (const [d, o] of parsed.value) out[d] = o;
-  return out;
-}
 
 /** The min-cost coalition allocation of a scheme's requirements (requirement model + coalition MILP). */
 function coalitionAllocation(

@@ -1,7 +1,8 @@
-import { parseAssignment, schemeToObject } from "../../scenario/compile.js";
-import { countSchemes, enumerateSchemes, optionFilter } from "../../space/index.js";
+import { schemeToObject } from "../../scenario/compile.js";
+import { countSchemes, enumerateSchemes } from "../../space/index.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
+import { whereArg } from "../scheme-arg.js";
 
 export const schemesCommand: Command = {
   name: "schemes",
@@ -31,13 +32,7 @@ With no file, uses the embedded default scenario.`,
     if (values.limit !== undefined && !values.list) throw new UsageError("--limit goes with --list");
     const c = loadScenarioFile(positionals[0], io.cwd);
     const where = stringFlag(ctx, "where");
-    let fixed = new Map<number, number>();
-    if (where !== undefined) {
-      const parsed = parseAssignment(c, where);
-      if (!parsed.ok) throw new UsageError(`--where: ${parsed.errors.join("; ")}`);
-      fixed = parsed.value;
-    }
-    const filter = optionFilter(c, fixed);
+    const filter = whereArg(c, where);
     if (values.count) {
       const n = countSchemes(c, filter);
       if (values.json) {
