@@ -38,11 +38,11 @@ describe("guarantor consensus", () => {
     expect(section).toContain("UKR accepts");
   });
 
-  it("guarantor consensus --fix ground=nato_europeans lists RUS dropping Zakharova's red line as the smallest concession", async () => {
+  it("guarantor consensus --where ground=nato_europeans lists RUS dropping Zakharova's red line as the smallest concession", async () => {
     const r = await runCli([
       "consensus",
       "test/fixtures/politics-article.yaml",
-      "--fix",
+      "--where",
       "ground=nato_europeans",
       "--json",
     ]);
@@ -68,8 +68,8 @@ describe("guarantor consensus", () => {
     expect(j.distance.value).toBeCloseTo(0.8, 12);
   });
 
-  it("guarantor consensus --fix nope=x exits 2 naming the dimension", async () => {
-    const r = await runCli(["consensus", "test/fixtures/politics-article.yaml", "--fix", "nope=x"]);
+  it("guarantor consensus --where nope=x exits 2 naming the dimension", async () => {
+    const r = await runCli(["consensus", "test/fixtures/politics-article.yaml", "--where", "nope=x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown dimension "nope"');
   });

@@ -12,10 +12,11 @@ import {
   partyVerdicts,
   type ScoredScheme,
 } from "../../politics/index.js";
-import { type CompiledScenario, parseAssignment, schemeToObject } from "../../scenario/compile.js";
+import { type CompiledScenario, schemeToObject } from "../../scenario/compile.js";
 import { enumerateSchemes, optionFilter } from "../../space/index.js";
-import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
+import { type Command, jsonOut, numberFlag, stringFlag } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
+import { assignmentArg } from "../scheme-arg.js";
 
 const f3 = (x: number) => x.toFixed(3);
 
@@ -57,7 +58,7 @@ const indent = (text: string, by: string) =>
 export const consensusCommand: Command = {
   name: "consensus",
   summary: "zone of possible agreement, distance to consensus, Nash/maximin schemes, smallest concessions",
-  help: `Usage: guarantor consensus [file] [--fix dim=option,...] [--json] [--top N] [--sets N]
+  help: `Usage: guarantor consensus [file] [--where dim=option,...] [--json] [--top N] [--sets N]
 
 Evaluates every consistent scheme for every party with a stance (red lines, weighted preferences,
 reservation) and prints:
@@ -73,15 +74,15 @@ reservation) and prints:
 Model and definitions: docs/models/politics.md. With no file, uses the embedded default scenario.
 
 Options:
-  --fix dim=option,...   only the schemes with these options (for example, what would it take for a
-              scheme with European troops in Ukraine: --fix ground_providers=european_coalition)
+  --where dim=option,...  only the schemes with these options (for example, what would it take for a
+              scheme with European troops in Ukraine: --where ground_providers=european_coalition)
   --json      print the analysis as JSON (keys: zone, distance, nash, maximin, forecast, pareto,
               acceptance, concessions)
   --top N     best schemes shown (default 3)
   --sets N    concession sets shown (default 5)
 Exit codes: 0 success, 2 bad input.`,
   options: {
-    fix: { type: "string" },
+    where: { type: "string" },
     json: { type: "boolean" },
     top: { type: "string" },
     sets: { type: "string" },
@@ -91,10 +92,9 @@ Exit codes: 0 success, 2 bad input.`,
     const top = numberFlag(ctx, "top", { min: 1, max: 1000, integer: true }) ?? 3;
     const setsWanted = numberFlag(ctx, "sets", { min: 1, max: 1000, integer: true }) ?? 5;
     const c = loadScenarioFile(ctx.positionals[0], ctx.io.cwd);
-    const fixSpec = stringFlag(ctx, "fix");
-    const fixed = fixSpec === undefined ? undefined : parseAssignment(c, fixSpec);
-    if (fixed && !fixed.ok) throw new UsageError(`--fix: ${fixed.errors.join("; ")}`);
-    const filter = optionFilter(c, fixed?.value);
+    const whereSpec = stringFlag(ctx, "where");
+    const fixed = whereSpec === undefined ? undefined : assignmentArg(c, whereSpec, "--where");
+    const filter = optionFilter(c, fixed);
     const t = compileStances(c);
     const a = analyzeConsensus(t, enumerateSchemes(c, { filter }), { top, concessionSets: setsWanted });
     const verdictsOf = (s: ScoredScheme) => partyVerdicts(c, s.scheme);
@@ -104,7 +104,7 @@ Exit codes: 0 success, 2 bad input.`,
         jsonOut({
           file: c.file,
           fixed: fixed
-            ? Object.fromEntries([...fixed.value].map(([d, o]) => [c.dims[d]!.id, c.dims[d]!.options[o]!]))
+            ? Object.fromEntries([...fixed].map(([d, o]) => [c.dims[d]!.id, c.dims[d]!.options[o]!]))
             : {},
           schemes: a.schemes,
           parties: a.parties,
@@ -146,7 +146,7 @@ Exit codes: 0 success, 2 bad input.`,
     }
     const out: string[] = [];
     const names = a.parties.map((p) => `${p.id} (reservation ${f3(p.reservation)})`).join(", ");
-    const only = fixSpec === undefined ? "" : ` with ${fixSpec}`;
+    const only = whereSpec === undefined ? "" : ` with ${whereSpec}`;
     out.push(`${c.file}: ${a.schemes} consistent schemes${only}; ${a.parties.length} parties: ${names}`);
     out.push(
       `Acceptance: ${a.acceptance.map((x) => `${x.party} accepts ${x.accepts} (${((100 * x.accepts) / Math.max(1, a.schemes)).toFixed(1)}%)`).join(", ")}`,
