@@ -3,9 +3,9 @@
  * red lines and preferences. Numbers are chosen so that every utility is exact in floating point
  * (integer weights, ranges 4 wide, integer attribute values), so the brute force can be compared exactly.
  */
-import { type CompiledScenario, compileScenario } from "../../src/scenario/compile.js";
+import type { CompiledScenario } from "../../src/scenario/compile.js";
 import type { Predicate } from "../../src/scenario/schema.js";
-import { loadScenario } from "../../src/scenario/validate.js";
+import { compileText } from "../helpers.js";
 
 /** mulberry32: a tiny seeded generator (tests only). */
 export function seeded(seed: number): () => number {
@@ -116,9 +116,7 @@ export function randomScenario(seed: number, redLinesPerParty: [number, number] 
     dimensions,
     rules,
   };
-  const r = loadScenario(JSON.stringify(scenario), `random-${seed}.json`);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join("\n"));
-  return compileScenario(r.value);
+  return compileText(JSON.stringify(scenario), `random-${seed}.json`);
 }
 
 /** Every scheme of the field (consistent or not), by odometer. */
