@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   analyzeConsensus,
@@ -12,14 +11,11 @@ import {
   partyVerdicts,
   weightShiftFor,
 } from "../../src/politics/index.js";
-import { compileScenario, parseAssignment } from "../../src/scenario/compile.js";
-import { loadScenario } from "../../src/scenario/validate.js";
+import { parseAssignment } from "../../src/scenario/compile.js";
 import { enumerateSchemes } from "../../src/space/index.js";
+import { compileFixture } from "../helpers.js";
 
-const FILE = new URL("../fixtures/politics-article.yaml", import.meta.url);
-const loaded = loadScenario(readFileSync(FILE, "utf8"), "politics-article.yaml");
-if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join("\n"));
-const c = compileScenario(loaded.value);
+const c = compileFixture("politics-article.yaml");
 
 function scheme(spec: string): Int32Array {
   const r = parseAssignment(c, spec);
