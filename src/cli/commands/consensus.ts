@@ -103,7 +103,7 @@ Exit codes: 0 success, 2 bad input.`,
       ctx.io.stdout(
         jsonOut({
           file: c.file,
-          fixed: fixed
+          where: fixed
             ? Object.fromEntries([...fixed].map(([d, o]) => [c.dims[d]!.id, c.dims[d]!.options[o]!]))
             : {},
           schemes: a.schemes,
