@@ -6,8 +6,8 @@ import type { Highs, InitOptions } from "highs";
 import highsModule from "highs";
 import { type MilpModel, type MilpSolution, type MilpSolver, writeLpFormat } from "./milp.js";
 
-/** Options passed to every HiGHS solve. `output_flag: false` silences the log (and makes small solves about
- *  three times faster). The MIP gaps are tightened from HiGHS's defaults (relative 1e-4, absolute 1e-6) so that
+/** Options passed to every HiGHS solve. `output_flag: false` silences the log, which also saves time (1.3 to
+ *  2.4 times faster on a scenario-sized model in our measurements: the log is formatted even when unprinted). The MIP gaps are tightened from HiGHS's defaults (relative 1e-4, absolute 1e-6) so that
  *  the optimum is exact on the small integer programs of force generation. */
 export const HIGHS_SOLVE_OPTIONS = {
   output_flag: false,
