@@ -4,9 +4,10 @@
  * builds the same structure from a scenario and a scheme.
  */
 import { z } from "zod";
-import { type Diagnostic, describeValue, type Result } from "../scenario/diagnostics.js";
+import type { Diagnostic, Result } from "../scenario/diagnostics.js";
 import { Id } from "../scenario/schema.js";
 import { parseYaml } from "../scenario/yaml.js";
+import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
 
 export const COALITION_OBJECTIVES = ["min-cost", "fair", "fewest"] as const;
 /** `min-cost`: cheapest; `fair`: cost shares closest to GDP shares; `fewest`: fewest contributors. */
@@ -73,36 +74,6 @@ export type CoalitionProblemInput = z.input<typeof CoalitionProblem>;
 
 type Path = (string | number)[];
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const k of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
-  const got = valueAt(data, issue.path);
-  switch (issue.code) {
-    case "invalid_type":
-      return got === undefined
-        ? `missing; expected ${issue.expected}`
-        : `expected ${issue.expected}, got ${describeValue(got)}`;
-    case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    case "invalid_value":
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(got)}`;
-    case "too_small":
-    case "too_big":
-      return `${issue.message.replace(/^Too (small|big): /, "")}, got ${describeValue(got)}`;
-    case "invalid_union":
-      return `expected a condition with kind "requires", "maxShare" or "never", got ${describeValue(got)}`;
-    default:
-      return got === undefined ? issue.message : `${issue.message}, got ${describeValue(got)}`;
-  }
-}
-
 /**
  * Checks the schema cannot express: duplicate ids, `requires` naming an unknown contributor, capacity
  * without a unit cost, GDP missing under the `fair` objective.
@@ -156,20 +127,8 @@ export function parseCoalitionProblem(text: string, file = "problem.json"): Resu
   const { data, locate } = parsed.value;
   const at = (path: Path, message: string): Diagnostic => ({ file, path, position: locate(path), message });
   const result = CoalitionProblem.safeParse(data);
-  if (!result.success) {
-    const seen = new Set<string>();
-    const errors: Diagnostic[] = [];
-    for (const issue of result.error.issues) {
-      const path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
-      const keyPath =
-        issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...path, issue.keys[0]!] : path;
-      const d = at(keyPath, issueMessage(issue, data));
-      const key = `${keyPath.join("/")}|${d.message}`;
-      if (!seen.has(key)) errors.push(d);
-      seen.add(key);
-    }
-    return { ok: false, errors };
-  }
+  if (!result.success)
+    return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, locate) };
   const errors = coalitionProblemErrors(result.data).map(([path, message]) => at(path, message));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
 }

@@ -53,3 +53,4 @@ export type {
 export { CAPABILITIES, scenarioJsonSchema } from "./schema.js";
 export { loadScenario, semanticErrors } from "./validate.js";
 export { MAX_ALIAS_COUNT, parseYaml } from "./yaml.js";
+export { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";

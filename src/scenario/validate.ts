@@ -1,73 +1,9 @@
-/**
- * Loading a scenario: YAML → schema → semantic checks. Every problem is collected and located; the loader
- * never throws for bad input.
- */
-import type { z } from "zod";
 import { type Diagnostic, describeValue, type Result } from "./diagnostics.js";
 import { type Predicate, Scenario } from "./schema.js";
 import { parseYaml } from "./yaml.js";
+import { schemaDiagnostics } from "./zod-diagnostics.js";
 
 type Path = (string | number)[];
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const k of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-/** Flatten zod issues. For a union, keep the branch that got furthest: its complaints are the useful ones. */
-function flattenIssues(
-  issues: readonly z.core.$ZodIssue[],
-  prefix: readonly PropertyKey[] = [],
-): z.core.$ZodIssue[] {
-  const out: z.core.$ZodIssue[] = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      const branches = issue.errors.map((b) => flattenIssues(b, path));
-      const depth = (b: z.core.$ZodIssue[]) => Math.max(...b.map((i) => i.path.length)) * 1000 - b.length;
-      const noKeys = branches.filter((b) => !b.some((i) => i.code === "unrecognized_keys"));
-      const pool = noKeys.length > 0 ? noKeys : branches;
-      let best = pool[0]!;
-      for (const b of pool) if (depth(b) > depth(best)) best = b;
-      // When no branch got past the union's own level, say what the union accepts instead.
-      if (
-        depth(best) < (path.length + 1) * 1000 - best.length ||
-        best.every((i) => i.path.length <= path.length)
-      ) {
-        out.push({
-          ...issue,
-          path,
-          message: issue.message === "Invalid input" ? "matches none of the accepted forms" : issue.message,
-        } as z.core.$ZodIssue);
-      } else out.push(...best);
-    } else out.push({ ...issue, path } as z.core.$ZodIssue);
-  }
-  return out;
-}
-
-function schemaMessage(issue: z.core.$ZodIssue, data: unknown): string {
-  const got = valueAt(data, issue.path);
-  switch (issue.code) {
-    case "invalid_type":
-      return got === undefined
-        ? `missing; expected ${issue.expected}`
-        : `expected ${issue.expected}, got ${describeValue(got)}`;
-    case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    case "invalid_value":
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(got)}`;
-    case "too_small":
-      return `${issue.message.replace(/^Too small: /, "")}, got ${describeValue(got)}`;
-    case "too_big":
-      return `${issue.message.replace(/^Too big: /, "")}, got ${describeValue(got)}`;
-    default:
-      return got === undefined ? issue.message : `${issue.message}, got ${describeValue(got)}`;
-  }
-}
 
 /**
  * Parse and validate a scenario file's text.
@@ -86,28 +22,10 @@ export function loadScenario(text: string, file = "scenario.yaml"): Result<Scena
     message,
   });
   const result = Scenario.safeParse(data);
-  if (!result.success) {
-    const issues = flattenIssues(result.error.issues);
-    const errors = issues.map((i) => {
-      const path = i.path.map((k) => (typeof k === "symbol" ? String(k) : k));
-      // Point an unknown key at the key itself.
-      const unknownKey = i.code === "unrecognized_keys" && i.keys.length === 1;
-      return at(unknownKey ? [...path, i.keys[0]!] : path, schemaMessage(i, data), unknownKey);
-    });
-    return { ok: false, errors: dedupe(errors) };
-  }
+  if (!result.success)
+    return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, locate) };
   const errors = semanticErrors(result.data).map(([path, message]) => at(path, message));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
-}
-
-function dedupe(errors: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.path.join("/")}|${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Checks the schema cannot express: references, duplicates, attribute types, distributions. */

@@ -40,7 +40,7 @@ describe("parseCoalitionProblem", () => {
  "contributors": [{"id": "GBR", "capacity": {"troops": 1}, "unitCost": {"troops": 1},
    "conditions": [{"kind": "sometimes"}]}]}`;
     expect(errors(text)).toEqual([
-      'p.json:3:28 contributors[0].conditions[0].kind: expected a condition with kind "requires", "maxShare" or "never", got "sometimes"',
+      'p.json:3:28 contributors[0].conditions[0].kind: expected one of "requires", "maxShare", "never", got "sometimes"',
     ]);
   });
 
@@ -65,7 +65,7 @@ describe("parseCoalitionProblem", () => {
     ]);
     expect(errors(`{"requirements": {"troops": -1}, "contributors": [], "objectiv": "x"}`)).toEqual([
       "p.json:1:29 requirements.troops: expected number to be >=0, got -1",
-      'p.json:1:66 objectiv: unknown field "objectiv"',
+      'p.json:1:54 objectiv: unknown field "objectiv"',
     ]);
   });
 });
