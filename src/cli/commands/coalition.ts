@@ -10,11 +10,11 @@ import {
 } from "../../coalition/index.js";
 import { schemeRequirements } from "../../models/requirements.js";
 import { formatNumber, textTable } from "../../report/table.js";
-import { type CompiledScenario, parseAssignment } from "../../scenario/compile.js";
 import { InputError } from "../../scenario/diagnostics.js";
 import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, type CommandContext, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile, readInputFile } from "../scenario-file.js";
+import { fullSchemeArg } from "../scheme-arg.js";
 
 export const coalitionCommand: Command = {
   name: "coalition",
@@ -60,7 +60,7 @@ Exit codes: 0 success (gaps included), 2 bad input or usage.`,
       title = name;
     } else {
       const c = loadScenarioFile(positionals[0], io.cwd);
-      const scheme = fullScheme(c, schemeSpec!);
+      const scheme = fullSchemeArg(c, schemeSpec!, "--scheme");
       const req = schemeRequirements(c, scheme);
       const requirements = Object.fromEntries(CAPABILITIES.map((k) => [k, req[k]]));
       problem = coalitionProblemForScheme(c, scheme, requirements, { objective: objective ?? "min-cost" });
@@ -90,19 +90,6 @@ function objectiveFlag(ctx: CommandContext): CoalitionObjective | undefined {
 }
 
 /** A complete scheme from `dim=option,...`; a dimension left out is a usage error naming its options. */
-function fullScheme(c: CompiledScenario, spec: string): number[] {
-  const parsed = parseAssignment(c, spec);
-  if (!parsed.ok) throw new UsageError(`--scheme: ${parsed.errors.join("; ")}`);
-  const missing = c.dims.filter((_, i) => !parsed.value.has(i));
-  if (missing.length > 0)
-    throw new UsageError(
-      `--scheme: missing ${missing.length === 1 ? "dimension" : "dimensions"} ${missing
-        .map((d) => `${d.id} (${d.options.join(" | ")})`)
-        .join(", ")}`,
-    );
-  return c.dims.map((_, i) => parsed.value.get(i)!);
-}
-
 const percent = (x: number | undefined) => (x === undefined ? "–" : `${formatNumber(100 * x, 1)}%`);
 const units = (x: number | undefined) => (x === undefined || x === 0 ? "–" : x);
 
