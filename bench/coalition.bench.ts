@@ -3,6 +3,7 @@
  * (the project's solver) against javascript-lp-solver (a pure-JS branch and bound) on the same problems, in
  * the same run. Target: 20 ms or less per scheme with HiGHS.
  */
+
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +19,7 @@ import {
   solveCoalition,
 } from "../src/coalition/index.js";
 import { schemeRequirements } from "../src/models/requirements.js";
+import { mulberry32 } from "../src/random/index.js";
 import { type CompiledScenario, compileScenario, isConsistent } from "../src/scenario/compile.js";
 import { CAPABILITIES } from "../src/scenario/schema.js";
 import { loadScenario } from "../src/scenario/validate.js";
@@ -89,18 +91,6 @@ function jsLpSolver(): MilpSolver {
       });
       return { status: "optimal", objective: r.result, values, detail: "feasible" };
     },
-  };
-}
-
-/** A small seeded generator (mulberry32, Tommy Ettinger 2017), for sampling schemes reproducibly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

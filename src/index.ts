@@ -55,6 +55,7 @@ export {
   formatVerdicts,
   partyVerdicts,
 } from "./politics/index.js";
+export { mulberry32, type Random } from "./random/index.js";
 export { renderMarkdown, renderText } from "./report/index.js";
 export type {
   Actor,

@@ -3,21 +3,13 @@
  * red lines and preferences. Numbers are chosen so that every utility is exact in floating point
  * (integer weights, ranges 4 wide, integer attribute values), so the brute force can be compared exactly.
  */
+import { mulberry32 } from "../../src/random/index.js";
 import type { CompiledScenario } from "../../src/scenario/compile.js";
 import type { Predicate } from "../../src/scenario/schema.js";
 import { compileText } from "../helpers.js";
 
-/** mulberry32: a tiny seeded generator (tests only). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, under the name these tests use. */
+export const seeded = mulberry32;
 
 /** A random small scenario, validated and compiled. */
 export function randomScenario(seed: number, redLinesPerParty: [number, number] = [0, 2]): CompiledScenario {
