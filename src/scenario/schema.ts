@@ -172,52 +172,45 @@ export type Capability = z.infer<typeof Capability>;
 
 export const CapabilityLedger = z.partialRecord(Capability, Sourced);
 
+/** Fields every willingness condition has: its id, where it comes from and how sure that is. */
+const WILLINGNESS_COMMON = {
+  id: Id,
+  source: Id,
+  confidence: Confidence.optional(),
+  note: z.string().optional(),
+};
+
 export const Willingness = z.discriminatedUnion("kind", [
   z.strictObject({
-    id: Id,
+    ...WILLINGNESS_COMMON,
     kind: z.literal("requires"),
     actor: Id,
     capability: Capability,
     min: z.number().int().min(1),
-    source: Id,
-    confidence: Confidence.optional(),
-    note: z.string().optional(),
   }),
   z.strictObject({
-    id: Id,
+    ...WILLINGNESS_COMMON,
     kind: z.literal("outsideProtectedStateOnly"),
     capability: Capability,
-    source: Id,
-    confidence: Confidence.optional(),
-    note: z.string().optional(),
   }),
   z.strictObject({
-    id: Id,
+    ...WILLINGNESS_COMMON,
     kind: z.literal("maxShare"),
     capability: Capability,
     share: z.number().min(0).max(1),
-    source: Id,
-    confidence: Confidence.optional(),
-    note: z.string().optional(),
   }),
   z.strictObject({
-    id: Id,
+    ...WILLINGNESS_COMMON,
     kind: z.literal("never"),
     capability: Capability,
-    source: Id,
-    confidence: Confidence.optional(),
-    note: z.string().optional(),
   }),
   z.strictObject({
-    id: Id,
+    ...WILLINGNESS_COMMON,
     kind: z.literal("onlyIf"),
     capability: Capability.optional().describe("when given, only this capability is conditional"),
     when: Predicate.describe(
       "the actor takes part (or provides `capability`) only in schemes where this holds",
     ),
-    source: Id,
-    confidence: Confidence.optional(),
-    note: z.string().optional(),
   }),
 ]);
 export type Willingness = z.infer<typeof Willingness>;
