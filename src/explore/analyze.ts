@@ -382,18 +382,21 @@ export function analyzeScenario(
   const focusScored = scored(table, focusRow);
   const focusCoalition = table.n > 0 ? coalitionFor(table, focusRow, solver, objective).result : undefined;
   const answers: Answer[] = [];
+  const schemesPerProblem = new Int32Array(table.coalitions.length);
+  for (let i = 0; i < table.n; i++) schemesPerProblem[table.coalitionKey[i]!]!++;
 
   // 1. Feasibility.
   {
+    // Shortfalls, counted per coalition problem and weighted by the schemes that pose it.
     const gapCount = new Map<string, { schemes: number; maxUnits: number }>();
-    for (let i = 0; i < table.n; i++) {
-      for (const [cap, units] of Object.entries(table.coalitions[table.coalitionKey[i]!]!.gaps)) {
+    table.coalitions.forEach((entry, k) => {
+      for (const [cap, units] of Object.entries(entry.gaps)) {
         const g = gapCount.get(cap) ?? { schemes: 0, maxUnits: 0 };
-        g.schemes++;
+        g.schemes += schemesPerProblem[k]!;
         g.maxUnits = Math.max(g.maxUnits, units);
         gapCount.set(cap, g);
       }
-    }
+    });
     // The dimensions whose options change feasibility most.
     const spread = c.dims.map((dim, d) => {
       const g = groupTable(
@@ -577,8 +580,6 @@ export function analyzeScenario(
 
     // 4. Participation.
     const eligibleIn = new Map<string, number>();
-    const keyCounts = new Int32Array(table.coalitions.length);
-    for (let i = 0; i < table.n; i++) keyCounts[table.coalitionKey[i]!]!++;
     table.coalitions.forEach((entry, k) => {
       const prepared = prepareProblem(
         coalitionProblemForScheme(c, entry.example, entry.requirements, { objective }),
@@ -586,7 +587,7 @@ export function analyzeScenario(
       const ub = unitBounds(prepared);
       const el = eligibleContributors(prepared, ub);
       prepared.ids.forEach((id, j) => {
-        if (el[j]) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + keyCounts[k]!);
+        if (el[j]) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + schemesPerProblem[k]!);
       });
     });
     const contributors = s.actors.filter(

@@ -26,7 +26,12 @@ import {
   readMechanismAttributes,
   type StepTiming,
 } from "../deterrence/index.js";
-import { makeRequirementEvaluator, REQ_COST_USD_M_PER_YEAR, REQ_LENGTH } from "../models/index.js";
+import {
+  makeRequirementEvaluator,
+  REQ_COST_USD_M_PER_YEAR,
+  REQ_LENGTH,
+  REQUIREMENT_ATTRIBUTES,
+} from "../models/index.js";
 import {
   compileStances,
   createSequentialEvaluation,
@@ -86,6 +91,10 @@ export interface SchemeTable {
   accepts: Uint8Array;
   /** Objective values, n × 4 (OBJECTIVES). */
   objectives: Float64Array;
+  /** 1 when the scheme is militarily feasible (see `isFeasible`). */
+  feasible: Uint8Array;
+  /** 1 when every party accepts the scheme. */
+  acceptedAll: Uint8Array;
   /** Peacetime presence per scheme: an index into `PRESENCES`. */
   presence: Uint8Array;
   /** Coalition problem index per scheme. */
@@ -113,6 +122,25 @@ function attributeDims(c: CompiledScenario, names: Iterable<string>): number[] {
     if (i !== undefined) dims.add(c.attributes[i]!.dim);
   }
   return [...dims].sort((a, b) => a - b);
+}
+
+/** Strides of a mixed-radix number over the options of `dims` (dimension index → stride). */
+function radix(c: CompiledScenario, dims: readonly number[]): { dims: Int32Array; strides: Float64Array } {
+  const strides = new Float64Array(dims.length);
+  let stride = 1;
+  dims.forEach((d, k) => {
+    strides[k] = stride;
+    stride *= c.dims[d]!.options.length;
+  });
+  if (stride > Number.MAX_SAFE_INTEGER)
+    throw new RangeError("radix: too many option combinations for a number key");
+  return { dims: Int32Array.from(dims), strides };
+}
+
+function mixedRadixKey(s: ArrayLike<number>, r: { dims: Int32Array; strides: Float64Array }): number {
+  let key = 0;
+  for (let k = 0; k < r.dims.length; k++) key += s[r.dims[k]!]! * r.strides[k]!;
+  return key;
 }
 
 /** The dimensions that decide who may provide what: provider restrictions, willingness predicates, and the
@@ -159,7 +187,17 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
   const seq = createSequentialEvaluation(stances);
   const detDims = attributeDims(c, MECHANISM_ATTRIBUTES);
   const eligDims = eligibilityDims(c);
-  const detCache = new Map<string, { probability: number; presence: number }>();
+  // Memo keys are mixed-radix numbers over the options of the dimensions each stage reads: no string per scheme.
+  const detRadix = radix(c, detDims);
+  const detCache = new Map<number, { probability: number; presence: number }>();
+  // A coalition problem is a function of the requirement vector and eligibility, so of the options of the
+  // dimensions the requirement model and the eligibility rules read. Several projections can pose the same
+  // problem: the second map merges them by the problem's own key, computed once per projection.
+  const coalitionDims = [
+    ...new Set([...attributeDims(c, Object.keys(REQUIREMENT_ATTRIBUTES)), ...eligDims]),
+  ].sort((a, b) => a - b);
+  const coalitionRadix = radix(c, coalitionDims);
+  const projectionIndex = new Map<number, number>();
   const coalitionIndex = new Map<string, number>();
   const coalitions: CoalitionEntry[] = [];
 
@@ -204,8 +242,7 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
       if (m < minMargin) minMargin = m;
     }
 
-    let detKey = "";
-    for (const j of detDims) detKey += `${s[j]},`;
+    const detKey = mixedRadixKey(s, detRadix);
     let det = detCache.get(detKey);
     if (det === undefined) {
       const estimate = deterrenceOf(s);
@@ -216,24 +253,29 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
     }
     presence[n] = det.presence;
 
-    let cKey = "";
-    for (let k = 0; k < CAPABILITIES.length; k++) cKey += `${req[k]},`;
-    cKey += "|";
-    for (const j of eligDims) cKey += `${s[j]},`;
-    let ci = coalitionIndex.get(cKey);
+    const projection = mixedRadixKey(s, coalitionRadix);
+    let ci = projectionIndex.get(projection);
     if (ci === undefined) {
-      ci = coalitions.length;
-      coalitionIndex.set(cKey, ci);
-      const requirementsRecord = Object.fromEntries(CAPABILITIES.map((cap, k) => [cap, req[k]!])) as Record<
-        Capability,
-        number
-      >;
-      coalitions.push({
-        example: Int32Array.from(s),
-        requirements: requirementsRecord,
-        feasibility: 1,
-        gaps: {},
-      });
+      let cKey = "";
+      for (let k = 0; k < CAPABILITIES.length; k++) cKey += `${req[k]},`;
+      cKey += "|";
+      for (const j of eligDims) cKey += `${s[j]},`;
+      ci = coalitionIndex.get(cKey);
+      if (ci === undefined) {
+        ci = coalitions.length;
+        coalitionIndex.set(cKey, ci);
+        const requirementsRecord = Object.fromEntries(CAPABILITIES.map((cap, k) => [cap, req[k]!])) as Record<
+          Capability,
+          number
+        >;
+        coalitions.push({
+          example: Int32Array.from(s),
+          requirements: requirementsRecord,
+          feasibility: 1,
+          gaps: {},
+        });
+      }
+      projectionIndex.set(projection, ci);
     }
     coalitionKey[n] = ci;
 
@@ -254,6 +296,8 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
     utility: utility.subarray(0, n * parties),
     accepts: accepts.subarray(0, n * parties),
     objectives: objectives.subarray(0, n * K),
+    feasible: new Uint8Array(n),
+    acceptedAll: new Uint8Array(n),
     presence: presence.subarray(0, n),
     coalitionKey: coalitionKey.subarray(0, n),
     coalitions,
@@ -278,7 +322,14 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
       if (gap > 0) entry.gaps[cap] = gap;
     });
   }
-  for (let i = 0; i < n; i++) objectives[i * K + OBJ_FEASIBILITY] = coalitions[coalitionKey[i]!]!.feasibility;
+  for (let i = 0; i < n; i++) {
+    const f = coalitions[coalitionKey[i]!]!.feasibility;
+    objectives[i * K + OBJ_FEASIBILITY] = f;
+    table.feasible[i] = f >= 1 ? 1 : 0;
+    let all = 1;
+    for (let p = 0; p < parties; p++) all &= accepts[i * parties + p]!;
+    table.acceptedAll[i] = all;
+  }
   return table;
 }
 
@@ -338,12 +389,10 @@ export function schemeAt(table: SchemeTable, i: number): Int32Array {
 
 /** Whether the scheme in row `i` is militarily feasible: willing contributors can meet every requirement. */
 export function isFeasible(table: SchemeTable, i: number): boolean {
-  return table.coalitions[table.coalitionKey[i]!]!.feasibility >= 1;
+  return table.feasible[i] === 1;
 }
 
 /** Whether every party accepts the scheme in row `i`. */
 export function acceptedByAll(table: SchemeTable, i: number): boolean {
-  const p = table.stances.parties.length;
-  for (let k = 0; k < p; k++) if (!table.accepts[i * p + k]) return false;
-  return true;
+  return table.acceptedAll[i] === 1;
 }
