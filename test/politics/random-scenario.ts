@@ -6,7 +6,7 @@
 import { mulberry32 } from "../../src/random/index.js";
 import type { CompiledScenario } from "../../src/scenario/compile.js";
 import type { Predicate } from "../../src/scenario/schema.js";
-import { compileText } from "../helpers.js";
+import { fieldScenario } from "../helpers.js";
 
 /** The project's seeded generator, under the name these tests use. */
 export const seeded = mulberry32;
@@ -86,29 +86,8 @@ export function randomScenario(seed: number, redLinesPerParty: [number, number] 
       salience: { value: pick([0.25, 0.5, 1]), source: "s" },
     },
   }));
-  const scenario = {
-    id: `random-${seed}`,
-    title: "random",
-    asOf: "2025-08-20",
-    currency: { code: "USD", year: 2024 },
-    sources: [{ id: "s", title: "test" }],
-    theater: {
-      protectedState: "P0",
-      territories: [{ id: "t", name: "t", include: [{ country: "804" }], source: "s" }],
-      contactLine: {
-        lengthKm: { value: 1000, source: "s" },
-        polyline: [
-          { lat: 49, lon: 37 },
-          { lat: 46, lon: 32 },
-        ],
-        source: "s",
-      },
-    },
-    actors,
-    dimensions,
-    rules,
-  };
-  return compileText(JSON.stringify(scenario), `random-${seed}.json`);
+  // A protected state without a stance ("A", from fieldScenario) is no party: the parties are P0, P1, ….
+  return fieldScenario(dimensions, rules, { actors: [{ id: "A", name: "A" }, ...actors] });
 }
 
 /** Every scheme of the field (consistent or not), by odometer. */
