@@ -4,6 +4,7 @@
  */
 import {
   type CoalitionObjective,
+  type CoalitionResult,
   coalitionProblemForScheme,
   eligibleContributors,
   type MilpSolver,
@@ -13,7 +14,13 @@ import {
 } from "../coalition/index.js";
 import { analyzeMechanism } from "../deterrence/index.js";
 import { REQ_NAMES } from "../models/index.js";
-import { analyzeConsensus, type ConcessionSet, type PartyVerdict, partyVerdicts } from "../politics/index.js";
+import {
+  analyzeConsensus,
+  type ConcessionSet,
+  type ConsensusAnalysis,
+  type PartyVerdict,
+  partyVerdicts,
+} from "../politics/index.js";
 import { type CompiledScenario, schemeToObject } from "../scenario/compile.js";
 import { countConsistent, countRaw } from "../space/index.js";
 import {
@@ -341,6 +348,517 @@ function concessionText(set: ConcessionSet): string {
     .join("; ");
 }
 
+/** What every answer reads: the evaluated schemes, the focus scheme, and what was computed once for all. */
+interface AnswerContext {
+  c: CompiledScenario;
+  table: SchemeTable;
+  top: number;
+  objective: CoalitionObjective;
+  focusRow: number;
+  focusScheme: Int32Array;
+  focusScored: ScoredSchemeRow;
+  focusCoalition: CoalitionResult | undefined;
+  /** Schemes per coalition problem. */
+  schemesPerProblem: Int32Array;
+  counts: { feasible: number; acceptable: number; both: number };
+  consensus: ConsensusAnalysis;
+}
+
+/** Question 1. Which schemes are militarily feasible? */
+function answerFeasibility(x: AnswerContext): Answer {
+  const { c, table, schemesPerProblem } = x;
+  const { feasible } = x.counts;
+  // Shortfalls, counted per coalition problem and weighted by the schemes that pose it.
+  const gapCount = new Map<string, { schemes: number; maxUnits: number }>();
+  table.coalitions.forEach((entry, k) => {
+    for (const [cap, units] of Object.entries(entry.gaps)) {
+      const g = gapCount.get(cap) ?? { schemes: 0, maxUnits: 0 };
+      g.schemes += schemesPerProblem[k]!;
+      g.maxUnits = Math.max(g.maxUnits, units);
+      gapCount.set(cap, g);
+    }
+  });
+  // The dimensions whose options change feasibility most.
+  const spread = c.dims.map((dim, d) => {
+    const g = groupTable(
+      table,
+      `Feasibility by ${dim.id}`,
+      dim.options,
+      (i) => table.options[i * table.d + d]!,
+    );
+    const shares = g.stats.filter((x) => x.n > 0).map((x) => x.feasible / x.n);
+    return { d, g, spread: Math.max(...shares) - Math.min(...shares) };
+  });
+  spread.sort((a, b) => b.spread - a.spread || a.d - b.d);
+  const reqRange = (k: number) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    for (let i = 0; i < table.n; i++) {
+      const v = table.requirements[i * REQ_NAMES.length + k]!;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    return [lo, hi];
+  };
+  return {
+    id: 1,
+    question: "Which schemes are militarily feasible?",
+    summary: [
+      `${feasible.toLocaleString("en-US")} of ${table.n.toLocaleString("en-US")} consistent schemes (${pct(table.n ? feasible / table.n : 0)}) can be fully provided by contributors willing to provide them, under their capacities and conditions.`,
+      ...[...gapCount.entries()]
+        .sort((a, b) => b[1].schemes - a[1].schemes)
+        .slice(0, 3)
+        .map(
+          ([cap, g]) =>
+            `${cap} falls short in ${g.schemes.toLocaleString("en-US")} schemes (up to ${g.maxUnits.toLocaleString("en-US")} units).`,
+        ),
+      `What drives feasibility most: ${spread
+        .slice(0, 3)
+        .map((x) => c.dims[x.d]!.id)
+        .join(", ")}.`,
+    ],
+    tables: [
+      {
+        title: "Requirements across the consistent schemes (troops are to generate, with rotation)",
+        columns: [
+          { header: "requirement" },
+          { header: "lowest", right: true },
+          { header: "highest", right: true },
+        ],
+        rows: REQ_NAMES.map((name, k) => {
+          const [lo, hi] = reqRange(k);
+          return [name, r1(lo!), r1(hi!)];
+        }),
+      },
+      {
+        title: "Shortfalls: schemes in which willing contributors cannot provide a capability",
+        columns: [
+          { header: "capability" },
+          { header: "schemes short", right: true },
+          { header: "most units missing", right: true },
+        ],
+        rows: [...gapCount.entries()]
+          .sort((a, b) => b[1].schemes - a[1].schemes)
+          .map(([cap, g]) => [cap, g.schemes, g.maxUnits]),
+      },
+      ...spread.slice(0, 2).map((x) => x.g.table),
+    ],
+  };
+}
+
+/** Question 2. Which are acceptable, and to whom? */
+function answerAcceptability(x: AnswerContext): Answer {
+  const { c, table, focusScheme, focusScored, consensus } = x;
+  const { acceptable, both } = x.counts;
+  const parties = table.stances.parties;
+  const P = parties.length;
+  const accepts = parties.map(() => 0);
+  for (let i = 0; i < table.n; i++) for (let p = 0; p < P; p++) accepts[p]! += table.accepts[i * P + p]!;
+  const redLines = consensus.acceptance.flatMap((a) => {
+    const party = parties.find((p) => p.id === a.party)!;
+    return a.redLines.map((r) => ({
+      party: a.party,
+      ...r,
+      line: party.redLines.find((x) => x.id === r.id)!,
+    }));
+  });
+  redLines.sort((a, b) => b.excludes - a.excludes);
+  const focusVerdicts = partyVerdicts(c, focusScheme);
+  return {
+    id: 2,
+    question: "Which schemes are acceptable, and to whom?",
+    summary: [
+      `${acceptable.toLocaleString("en-US")} consistent schemes (${pct(table.n ? acceptable / table.n : 0)}) are accepted by every party with a stance (${parties.map((p) => p.id).join(", ")}); ${both.toLocaleString("en-US")} of them are also feasible.`,
+      ...parties
+        .map((p, k) => ({ p, share: table.n ? accepts[k]! / table.n : 0 }))
+        .sort((a, b) => a.share - b.share)
+        .slice(0, 3)
+        .map(({ p, share }) => `${p.id} accepts ${pct(share)} of the schemes.`),
+      ...redLines
+        .slice(0, 3)
+        .map(
+          (r) =>
+            `${r.party}'s red line ${r.id} (${r.line.description}) [${r.line.source}] excludes ${r.excludes.toLocaleString("en-US")} schemes.`,
+        ),
+    ],
+    tables: [
+      {
+        title: "Each party: schemes it accepts, its reservation and its most binding red line",
+        columns: [
+          { header: "party" },
+          { header: "accepts", right: true },
+          { header: "share", right: true },
+          { header: "reservation [source]" },
+          { header: "most binding red line [source]" },
+          { header: "excludes", right: true },
+        ],
+        rows: parties.map((p, k) => {
+          const worst = redLines.find((r) => r.party === p.id);
+          return [
+            p.id,
+            accepts[k]!,
+            pct(table.n ? accepts[k]! / table.n : 0),
+            `${p.reservation} [${p.reservationSource}]`,
+            worst ? `${worst.id} [${worst.line.source}]` : "—",
+            worst ? worst.excludes : 0,
+          ];
+        }),
+      },
+      {
+        title: `Each party's verdict on the focus scheme (${schemeText(focusScored.scheme)})`,
+        columns: VERDICT_COLUMNS,
+        rows: verdictRows(focusVerdicts),
+      },
+    ],
+  };
+}
+
+/** Question 3. How would the mechanism operate (for the focus scheme)? */
+function answerMechanism(x: AnswerContext): Answer {
+  const { c, focusScheme, focusCoalition } = x;
+  const mechanism = analyzeMechanism(
+    c,
+    focusScheme,
+    focusCoalition ? { allocation: focusCoalition.allocation } : {},
+  );
+  return {
+    id: 3,
+    question: "How would the mechanism operate?",
+    summary: [
+      `In the focus scheme the guarantee is triggered by ${mechanism.ladder.trigger}.`,
+      `Deterrence: the attacker's expected cost is ${r3(mechanism.deterrence.expectedCost)} against an expected gain of ${r3(mechanism.deterrence.gain)} (ratio ${r3(mechanism.deterrence.costToGain)}); P(deterred) = ${r3(mechanism.deterrence.probability)}.`,
+      ...mechanism.deterrence.drivers.slice(0, 3).map((d) => `Driver: ${d}.`),
+    ],
+    tables: [
+      {
+        title: "Response ladder of the focus scheme",
+        columns: [
+          { header: "step" },
+          { header: "hours", right: true },
+          { header: "who acts" },
+          { header: "timing basis" },
+        ],
+        rows: mechanism.ladder.steps.map((st) => [
+          st.label,
+          r1(st.timeHours),
+          st.actors.join(", ") || "—",
+          st.timeBasis,
+        ]),
+      },
+      {
+        title: "Deterrence terms (probability × cost to the attacker, in units of its expected gain)",
+        columns: [
+          { header: "response" },
+          { header: "hours", right: true },
+          { header: "P", right: true },
+          { header: "cost", right: true },
+          { header: "share", right: true },
+        ],
+        rows: mechanism.deterrence.terms.map((t) => [
+          t.step,
+          r1(t.hours),
+          r3(t.probability),
+          r3(t.cost),
+          pct(t.share),
+        ]),
+      },
+    ],
+  };
+}
+
+/** Question 4. Which countries can participate, and which are willing? */
+function answerParticipation(x: AnswerContext): Answer {
+  const { c, table, objective, focusCoalition, schemesPerProblem } = x;
+  const s = c.scenario;
+  const eligibleIn = new Map<string, number>();
+  table.coalitions.forEach((entry, k) => {
+    const prepared = prepareProblem(
+      coalitionProblemForScheme(c, entry.example, entry.requirements, { objective }),
+    );
+    const ub = unitBounds(prepared);
+    const el = eligibleContributors(prepared, ub);
+    prepared.ids.forEach((id, j) => {
+      if (el[j]) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + schemesPerProblem[k]!);
+    });
+  });
+  const contributors = s.actors.filter(
+    (a) => a.id !== s.theater.protectedState && Object.keys(a.capabilities).length > 0,
+  );
+  return {
+    id: 4,
+    question: "Which countries can participate, and which are willing?",
+    summary: [
+      `${contributors.length} actors have a capability ledger; their willingness conditions bar them from some schemes.`,
+      focusCoalition
+        ? `In the focus scheme, ${focusCoalition.participants.length} contributors take part: ${focusCoalition.participants.join(", ")}${
+            Object.keys(focusCoalition.gaps).length
+              ? `; missing: ${Object.entries(focusCoalition.gaps)
+                  .map(([k, v]) => `${v} ${k}`)
+                  .join(", ")}`
+              : ""
+          }.`
+        : "There is no consistent scheme.",
+    ],
+    tables: [
+      {
+        title: "Contributors: what they could provide [source], their conditions, and where they take part",
+        columns: [
+          { header: "actor" },
+          { header: "ledger [source]" },
+          { header: "conditions [source]" },
+          { header: "willing in schemes", right: true },
+          { header: "provides in focus scheme" },
+        ],
+        rows: contributors.map((a) => [
+          a.id,
+          `${Object.entries(a.capabilities)
+            .map(([k, v]) => `${k} ${v!.value}`)
+            .join(", ")} [${[...new Set(Object.values(a.capabilities).map((v) => v!.source))].join(", ")}]`,
+          a.willingness
+            .map(
+              (w) => `${w.kind}${"capability" in w && w.capability ? ` ${w.capability}` : ""} [${w.source}]`,
+            )
+            .join("; ") || "—",
+          pct(table.n ? (eligibleIn.get(a.id) ?? 0) / table.n : 0),
+          focusCoalition?.allocation[a.id]
+            ? Object.entries(focusCoalition.allocation[a.id]!)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(", ")
+            : "—",
+        ]),
+      },
+    ],
+  };
+}
+
+/** Question 5. Where are the boundaries of collective defence? */
+function answerScope(x: AnswerContext): Answer {
+  const { c, table, focusRow } = x;
+  const question = "Where are the boundaries of collective defence?";
+  const scopeDim = dimOfAttribute(c, "scope");
+  if (scopeDim === undefined) {
+    return { id: 5, question, summary: ["The scenario declares no `scope` attribute."], tables: [] };
+  }
+  const dim = c.dims[scopeDim]!;
+  const g = groupTable(
+    table,
+    `Schemes by ${dim.id}`,
+    dim.options,
+    (i) => table.options[i * table.d + scopeDim]!,
+  );
+  return {
+    id: 5,
+    question,
+    summary: dim.options.map((opt, o) => {
+      const st = g.stats[o]!;
+      return `${opt}: ${st.n.toLocaleString("en-US")} schemes, mean deterrence ${r3(st.n ? st.detSum / st.n : 0)}, ${st.acceptable.toLocaleString("en-US")} accepted by all.`;
+    }),
+    tables: [g.table, variantTable(table, focusRow, scopeDim, `The focus scheme with each ${dim.id}`)],
+  };
+}
+
+/** Question 6. Must forces be deployed in peacetime? */
+function answerPresence(x: AnswerContext): Answer {
+  const { c, table, focusRow } = x;
+  const groundDim = dimOfAttribute(c, "ground_mission");
+  const g6 = groupTable(table, "Schemes by peacetime presence", PRESENCES, (i) => table.presence[i]!);
+  return {
+    id: 6,
+    question: "Must forces be deployed in peacetime?",
+    summary: PRESENCES.map((label, k) => {
+      const st = g6.stats[k]!;
+      return `${label}: ${st.n.toLocaleString("en-US")} schemes, ${pct(st.n ? st.feasible / st.n : 0)} feasible, ${st.acceptable.toLocaleString("en-US")} accepted by all, mean deterrence ${r3(st.n ? st.detSum / st.n : 0)}, mean cost USD ${Math.round(st.n ? st.costSum / st.n : 0).toLocaleString("en-US")} m/yr.`;
+    }),
+    tables: [
+      g6.table,
+      ...(groundDim === undefined
+        ? []
+        : [variantTable(table, focusRow, groundDim, `The focus scheme with each ${c.dims[groundDim]!.id}`)]),
+    ],
+  };
+}
+
+/** Question 7. How is the burden shared, and what fails without a main contributor? */
+function answerBurden(x: AnswerContext): Answer {
+  const { c, table, objective, focusRow, focusScheme, focusScored, focusCoalition } = x;
+  const withouts: (string | number)[][] = [];
+  if (focusCoalition) {
+    const problem = coalitionProblemForScheme(
+      c,
+      focusScheme,
+      table.coalitions[table.coalitionKey[focusRow]!]!.requirements,
+      { objective },
+    );
+    const byCost = [...focusCoalition.participants].sort(
+      (a, b) => (focusCoalition.costByContributor[b] ?? 0) - (focusCoalition.costByContributor[a] ?? 0),
+    );
+    for (const id of byCost.slice(0, 4)) {
+      const prepared = prepareProblem({
+        ...problem,
+        contributors: problem.contributors.filter((x) => x.id !== id),
+      });
+      const ub = unitBounds(prepared);
+      const supply = willingSupply(prepared, ub, eligibleContributors(prepared, ub));
+      const missing = prepared.caps.flatMap((cap, k) =>
+        prepared.required[k]! > supply[k]! ? [`${prepared.required[k]! - supply[k]!} ${cap}`] : [],
+      );
+      withouts.push([`without ${id}`, missing.join(", ") || "nothing missing"]);
+    }
+  }
+  const financingDim = dimOfAttribute(c, "europe_cost_share");
+  return {
+    id: 7,
+    question: "How is the burden shared, and what fails without a main contributor?",
+    summary: focusCoalition
+      ? [
+          `The focus scheme's coalition costs USD ${Math.round(focusCoalition.totalCost).toLocaleString("en-US")} m a year in contributors' unit and fixed costs (the requirement model puts the whole scheme, weapons included, at USD ${focusScored.costUsdMPerYear.toLocaleString("en-US")} m a year).`,
+          financingDim === undefined
+            ? ""
+            : `Financing in the focus scheme: ${focusScored.scheme[c.dims[financingDim]!.id]}.`,
+          ...withouts.map((w) => `${w[0]}: ${w[1]}.`),
+        ].filter(Boolean)
+      : ["There is no consistent scheme."],
+    tables: focusCoalition
+      ? [
+          {
+            title: "Who pays what in the focus scheme: cost share against GDP share",
+            columns: [
+              { header: "contributor" },
+              { header: "provides" },
+              { header: "cost USD m/yr", right: true },
+              { header: "cost share", right: true },
+              { header: "GDP share", right: true },
+            ],
+            rows: focusCoalition.participants.map((id) => [
+              id,
+              Object.entries(focusCoalition.allocation[id]!)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(", "),
+              Math.round(focusCoalition.costByContributor[id] ?? 0),
+              pct(focusCoalition.costShare[id] ?? 0),
+              focusCoalition.gdpShare[id] === undefined ? "—" : pct(focusCoalition.gdpShare[id]!),
+            ]),
+          },
+          {
+            title: "What the focus scheme lacks without each of its largest contributors",
+            columns: [{ header: "case" }, { header: "missing" }],
+            rows: withouts,
+          },
+        ]
+      : [],
+  };
+}
+
+/** Question 8. How far apart are the parties, and what would close the gap? */
+function answerDistance(x: AnswerContext): Answer {
+  const { c, table, top, focusScored, consensus } = x;
+  const { both } = x.counts;
+  const K = OBJECTIVES.length;
+  const deterrentRejected: number[] = [];
+  for (let i = 0; i < table.n; i++)
+    if (isFeasible(table, i) && !acceptedByAll(table, i)) deterrentRejected.push(i);
+  deterrentRejected.sort(
+    (a, b) =>
+      table.objectives[b * K + OBJ_DETERRENCE]! - table.objectives[a * K + OBJ_DETERRENCE]! ||
+      better(table, a, b),
+  );
+  const unlock = deterrentRejected.slice(0, 3).map((row) => {
+    const verdicts = partyVerdicts(c, schemeAt(table, row));
+    const changes = verdicts.flatMap((v) => v.concessions);
+    return { row, changes, cost: changes.reduce((sum, ch) => sum + ch.cost, 0) };
+  });
+  const nearest: number[] = [];
+  for (let i = 0; i < table.n; i++) if (isFeasible(table, i)) nearest.push(i);
+  nearest.sort(
+    (a, b) =>
+      table.objectives[b * K + OBJ_ACCEPTABILITY]! - table.objectives[a * K + OBJ_ACCEPTABILITY]! || a - b,
+  );
+  return {
+    id: 8,
+    question: "How far apart are the parties, and what would close the gap?",
+    summary: [
+      consensus.zone.size > 0
+        ? `A zone of possible agreement exists: ${consensus.zone.size.toLocaleString("en-US")} consistent schemes every party accepts (distance to consensus ${r3(consensus.distance?.value ?? 0)}); ${both.toLocaleString("en-US")} of them are also feasible.`
+        : `No consistent scheme is accepted by every party: the distance to consensus is ${r3(consensus.distance?.value ?? 0)} (the least satisfied party's shortfall in the nearest scheme, red lines counted).`,
+      both === 0 && nearest.length > 0
+        ? `Among feasible schemes the nearest to consensus has a least margin of ${r3(table.objectives[nearest[0]! * K + OBJ_ACCEPTABILITY]!)}.`
+        : "",
+      consensus.nash
+        ? `Nash bargaining solution: ${schemeText(schemeToObject(c, consensus.nash.scheme))}.`
+        : "No Nash bargaining solution: the zone is empty.",
+      consensus.maximin
+        ? `Maximin scheme: ${schemeText(schemeToObject(c, consensus.maximin.scheme))} (least margin ${r3(consensus.maximin.minMargin)}).`
+        : "",
+      consensus.zone.size > 0
+        ? "No concession is needed for some scheme to be accepted by all; the table below shows what the most deterrent feasible schemes that a party rejects would need."
+        : "",
+      ...consensus.concessions.sets
+        .filter((x) => x.changes.length > 0)
+        .slice(0, 3)
+        .map((x, k) => `Concession set ${k + 1} (cost ${r3(x.cost)}): ${concessionText(x)}.`),
+    ].filter(Boolean),
+    tables: [
+      {
+        title:
+          both > 0
+            ? "Feasible schemes nearest to consensus"
+            : "Feasible schemes nearest to consensus, with what they lack",
+        columns: [
+          { header: "scheme" },
+          { header: "least margin", right: true },
+          { header: "rejected by" },
+          { header: "deterrence", right: true },
+        ],
+        rows: nearest.slice(0, Math.min(top, 5)).map((i) => {
+          const x = scored(table, i);
+          return [
+            schemeDiff(focusScored.scheme, x.scheme),
+            x.acceptability,
+            x.rejectedBy.join(", ") || "nobody",
+            x.deterrence,
+          ];
+        }),
+      },
+      ...(unlock.length === 0
+        ? []
+        : [
+            {
+              title: "What it would take for the most deterrent feasible schemes that some party rejects",
+              columns: [
+                { header: "scheme (options that differ from the focus scheme)" },
+                { header: "deterrence", right: true },
+                { header: "cost", right: true },
+                { header: "concessions needed [source]" },
+              ],
+              rows: unlock.map((u) => [
+                schemeDiff(focusScored.scheme, scored(table, u.row).scheme),
+                r3(table.objectives[u.row * K + OBJ_DETERRENCE]!),
+                r3(u.cost),
+                concessionText({ cost: u.cost, changes: u.changes, scheme: schemeAt(table, u.row) }),
+              ]),
+            } satisfies AnswerTable,
+          ]),
+      ...(consensus.zone.size > 0
+        ? []
+        : [
+            {
+              title: "Smallest sets of concessions and the scheme each unlocks",
+              columns: [
+                { header: "cost", right: true },
+                { header: "changes [source]" },
+                { header: "scheme unlocked" },
+              ],
+              rows: consensus.concessions.sets.map((x) => [
+                r3(x.cost),
+                concessionText(x) || "none needed",
+                schemeText(schemeToObject(c, x.scheme)),
+              ]),
+            },
+          ]),
+    ],
+  };
+}
+
 /**
  * Run the whole pipeline on a compiled scenario and answer the eight questions.
  * @param solver a MILP solver (`loadHighsSolver()`), used only for the coalitions the answers show
@@ -356,9 +874,6 @@ export function analyzeScenario(
   // The exact count (a cheap dynamic programme) gives the progress bar its total.
   const total = options.progress ? Number(countConsistent(c, c.rules, options.filter)) : undefined;
   const table = evaluateSchemes(c, { ...options, ...(total !== undefined ? { total } : {}) });
-  const K = OBJECTIVES.length;
-  const parties = table.stances.parties;
-  const P = parties.length;
   const s = c.scenario;
 
   let feasible = 0;
@@ -381,490 +896,32 @@ export function analyzeScenario(
   const focusScheme = schemeAt(table, focusRow);
   const focusScored = scored(table, focusRow);
   const focusCoalition = table.n > 0 ? coalitionFor(table, focusRow, solver, objective).result : undefined;
-  const answers: Answer[] = [];
   const schemesPerProblem = new Int32Array(table.coalitions.length);
   for (let i = 0; i < table.n; i++) schemesPerProblem[table.coalitionKey[i]!]!++;
 
-  // 1. Feasibility.
-  {
-    // Shortfalls, counted per coalition problem and weighted by the schemes that pose it.
-    const gapCount = new Map<string, { schemes: number; maxUnits: number }>();
-    table.coalitions.forEach((entry, k) => {
-      for (const [cap, units] of Object.entries(entry.gaps)) {
-        const g = gapCount.get(cap) ?? { schemes: 0, maxUnits: 0 };
-        g.schemes += schemesPerProblem[k]!;
-        g.maxUnits = Math.max(g.maxUnits, units);
-        gapCount.set(cap, g);
-      }
-    });
-    // The dimensions whose options change feasibility most.
-    const spread = c.dims.map((dim, d) => {
-      const g = groupTable(
-        table,
-        `Feasibility by ${dim.id}`,
-        dim.options,
-        (i) => table.options[i * table.d + d]!,
-      );
-      const shares = g.stats.filter((x) => x.n > 0).map((x) => x.feasible / x.n);
-      return { d, g, spread: Math.max(...shares) - Math.min(...shares) };
-    });
-    spread.sort((a, b) => b.spread - a.spread || a.d - b.d);
-    const reqRange = (k: number) => {
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = 0;
-      for (let i = 0; i < table.n; i++) {
-        const v = table.requirements[i * REQ_NAMES.length + k]!;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      return [lo, hi];
-    };
-    answers.push({
-      id: 1,
-      question: "Which schemes are militarily feasible?",
-      summary: [
-        `${feasible.toLocaleString("en-US")} of ${table.n.toLocaleString("en-US")} consistent schemes (${pct(table.n ? feasible / table.n : 0)}) can be fully provided by contributors willing to provide them, under their capacities and conditions.`,
-        ...[...gapCount.entries()]
-          .sort((a, b) => b[1].schemes - a[1].schemes)
-          .slice(0, 3)
-          .map(
-            ([cap, g]) =>
-              `${cap} falls short in ${g.schemes.toLocaleString("en-US")} schemes (up to ${g.maxUnits.toLocaleString("en-US")} units).`,
-          ),
-        `What drives feasibility most: ${spread
-          .slice(0, 3)
-          .map((x) => c.dims[x.d]!.id)
-          .join(", ")}.`,
-      ],
-      tables: [
-        {
-          title: "Requirements across the consistent schemes (troops are to generate, with rotation)",
-          columns: [
-            { header: "requirement" },
-            { header: "lowest", right: true },
-            { header: "highest", right: true },
-          ],
-          rows: REQ_NAMES.map((name, k) => {
-            const [lo, hi] = reqRange(k);
-            return [name, r1(lo!), r1(hi!)];
-          }),
-        },
-        {
-          title: "Shortfalls: schemes in which willing contributors cannot provide a capability",
-          columns: [
-            { header: "capability" },
-            { header: "schemes short", right: true },
-            { header: "most units missing", right: true },
-          ],
-          rows: [...gapCount.entries()]
-            .sort((a, b) => b[1].schemes - a[1].schemes)
-            .map(([cap, g]) => [cap, g.schemes, g.maxUnits]),
-        },
-        ...spread.slice(0, 2).map((x) => x.g.table),
-      ],
-    });
-  }
-
-  // 2. Acceptability.
-  {
-    const accepts = parties.map(() => 0);
-    for (let i = 0; i < table.n; i++) for (let p = 0; p < P; p++) accepts[p]! += table.accepts[i * P + p]!;
-    const consensus = analyzeConsensus(table.stances, rowsIterable(table), { top, concessionSets: 5 });
-    const redLines = consensus.acceptance.flatMap((a) => {
-      const party = parties.find((p) => p.id === a.party)!;
-      return a.redLines.map((r) => ({
-        party: a.party,
-        ...r,
-        line: party.redLines.find((x) => x.id === r.id)!,
-      }));
-    });
-    redLines.sort((a, b) => b.excludes - a.excludes);
-    const focusVerdicts = partyVerdicts(c, focusScheme);
-    answers.push({
-      id: 2,
-      question: "Which schemes are acceptable, and to whom?",
-      summary: [
-        `${acceptable.toLocaleString("en-US")} consistent schemes (${pct(table.n ? acceptable / table.n : 0)}) are accepted by every party with a stance (${parties.map((p) => p.id).join(", ")}); ${both.toLocaleString("en-US")} of them are also feasible.`,
-        ...parties
-          .map((p, k) => ({ p, share: table.n ? accepts[k]! / table.n : 0 }))
-          .sort((a, b) => a.share - b.share)
-          .slice(0, 3)
-          .map(({ p, share }) => `${p.id} accepts ${pct(share)} of the schemes.`),
-        ...redLines
-          .slice(0, 3)
-          .map(
-            (r) =>
-              `${r.party}'s red line ${r.id} (${r.line.description}) [${r.line.source}] excludes ${r.excludes.toLocaleString("en-US")} schemes.`,
-          ),
-      ],
-      tables: [
-        {
-          title: "Each party: schemes it accepts, its reservation and its most binding red line",
-          columns: [
-            { header: "party" },
-            { header: "accepts", right: true },
-            { header: "share", right: true },
-            { header: "reservation [source]" },
-            { header: "most binding red line [source]" },
-            { header: "excludes", right: true },
-          ],
-          rows: parties.map((p, k) => {
-            const worst = redLines.find((r) => r.party === p.id);
-            return [
-              p.id,
-              accepts[k]!,
-              pct(table.n ? accepts[k]! / table.n : 0),
-              `${p.reservation} [${p.reservationSource}]`,
-              worst ? `${worst.id} [${worst.line.source}]` : "—",
-              worst ? worst.excludes : 0,
-            ];
-          }),
-        },
-        {
-          title: `Each party's verdict on the focus scheme (${schemeText(focusScored.scheme)})`,
-          columns: VERDICT_COLUMNS,
-          rows: verdictRows(focusVerdicts),
-        },
-      ],
-    });
-
-    // 3. Mechanism.
-    const mechanism = analyzeMechanism(
-      c,
-      focusScheme,
-      focusCoalition ? { allocation: focusCoalition.allocation } : {},
-    );
-    answers.push({
-      id: 3,
-      question: "How would the mechanism operate?",
-      summary: [
-        `In the focus scheme the guarantee is triggered by ${mechanism.ladder.trigger}.`,
-        `Deterrence: the attacker's expected cost is ${r3(mechanism.deterrence.expectedCost)} against an expected gain of ${r3(mechanism.deterrence.gain)} (ratio ${r3(mechanism.deterrence.costToGain)}); P(deterred) = ${r3(mechanism.deterrence.probability)}.`,
-        ...mechanism.deterrence.drivers.slice(0, 3).map((d) => `Driver: ${d}.`),
-      ],
-      tables: [
-        {
-          title: "Response ladder of the focus scheme",
-          columns: [
-            { header: "step" },
-            { header: "hours", right: true },
-            { header: "who acts" },
-            { header: "timing basis" },
-          ],
-          rows: mechanism.ladder.steps.map((st) => [
-            st.label,
-            r1(st.timeHours),
-            st.actors.join(", ") || "—",
-            st.timeBasis,
-          ]),
-        },
-        {
-          title: "Deterrence terms (probability × cost to the attacker, in units of its expected gain)",
-          columns: [
-            { header: "response" },
-            { header: "hours", right: true },
-            { header: "P", right: true },
-            { header: "cost", right: true },
-            { header: "share", right: true },
-          ],
-          rows: mechanism.deterrence.terms.map((t) => [
-            t.step,
-            r1(t.hours),
-            r3(t.probability),
-            r3(t.cost),
-            pct(t.share),
-          ]),
-        },
-      ],
-    });
-
-    // 4. Participation.
-    const eligibleIn = new Map<string, number>();
-    table.coalitions.forEach((entry, k) => {
-      const prepared = prepareProblem(
-        coalitionProblemForScheme(c, entry.example, entry.requirements, { objective }),
-      );
-      const ub = unitBounds(prepared);
-      const el = eligibleContributors(prepared, ub);
-      prepared.ids.forEach((id, j) => {
-        if (el[j]) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + schemesPerProblem[k]!);
-      });
-    });
-    const contributors = s.actors.filter(
-      (a) => a.id !== s.theater.protectedState && Object.keys(a.capabilities).length > 0,
-    );
-    answers.push({
-      id: 4,
-      question: "Which countries can participate, and which are willing?",
-      summary: [
-        `${contributors.length} actors have a capability ledger; their willingness conditions bar them from some schemes.`,
-        focusCoalition
-          ? `In the focus scheme, ${focusCoalition.participants.length} contributors take part: ${focusCoalition.participants.join(", ")}${
-              Object.keys(focusCoalition.gaps).length
-                ? `; missing: ${Object.entries(focusCoalition.gaps)
-                    .map(([k, v]) => `${v} ${k}`)
-                    .join(", ")}`
-                : ""
-            }.`
-          : "There is no consistent scheme.",
-      ],
-      tables: [
-        {
-          title: "Contributors: what they could provide [source], their conditions, and where they take part",
-          columns: [
-            { header: "actor" },
-            { header: "ledger [source]" },
-            { header: "conditions [source]" },
-            { header: "willing in schemes", right: true },
-            { header: "provides in focus scheme" },
-          ],
-          rows: contributors.map((a) => [
-            a.id,
-            `${Object.entries(a.capabilities)
-              .map(([k, v]) => `${k} ${v!.value}`)
-              .join(", ")} [${[...new Set(Object.values(a.capabilities).map((v) => v!.source))].join(", ")}]`,
-            a.willingness
-              .map(
-                (w) =>
-                  `${w.kind}${"capability" in w && w.capability ? ` ${w.capability}` : ""} [${w.source}]`,
-              )
-              .join("; ") || "—",
-            pct(table.n ? (eligibleIn.get(a.id) ?? 0) / table.n : 0),
-            focusCoalition?.allocation[a.id]
-              ? Object.entries(focusCoalition.allocation[a.id]!)
-                  .map(([k, v]) => `${v} ${k}`)
-                  .join(", ")
-              : "—",
-          ]),
-        },
-      ],
-    });
-
-    // 5. Scope.
-    const scopeDim = dimOfAttribute(c, "scope");
-    answers.push(
-      scopeDim === undefined
-        ? {
-            id: 5,
-            question: "Where are the boundaries of collective defence?",
-            summary: ["The scenario declares no `scope` attribute."],
-            tables: [],
-          }
-        : (() => {
-            const g = groupTable(
-              table,
-              `Schemes by ${c.dims[scopeDim]!.id}`,
-              c.dims[scopeDim]!.options,
-              (i) => table.options[i * table.d + scopeDim]!,
-            );
-            return {
-              id: 5,
-              question: "Where are the boundaries of collective defence?",
-              summary: c.dims[scopeDim]!.options.map((opt, o) => {
-                const st = g.stats[o]!;
-                return `${opt}: ${st.n.toLocaleString("en-US")} schemes, mean deterrence ${r3(st.n ? st.detSum / st.n : 0)}, ${st.acceptable.toLocaleString("en-US")} accepted by all.`;
-              }),
-              tables: [
-                g.table,
-                variantTable(table, focusRow, scopeDim, `The focus scheme with each ${c.dims[scopeDim]!.id}`),
-              ],
-            };
-          })(),
-    );
-
-    // 6. Peacetime presence.
-    const groundDim = dimOfAttribute(c, "ground_mission");
-    const g6 = groupTable(table, "Schemes by peacetime presence", PRESENCES, (i) => table.presence[i]!);
-    answers.push({
-      id: 6,
-      question: "Must forces be deployed in peacetime?",
-      summary: PRESENCES.map((label, k) => {
-        const st = g6.stats[k]!;
-        return `${label}: ${st.n.toLocaleString("en-US")} schemes, ${pct(st.n ? st.feasible / st.n : 0)} feasible, ${st.acceptable.toLocaleString("en-US")} accepted by all, mean deterrence ${r3(st.n ? st.detSum / st.n : 0)}, mean cost USD ${Math.round(st.n ? st.costSum / st.n : 0).toLocaleString("en-US")} m/yr.`;
-      }),
-      tables: [
-        g6.table,
-        ...(groundDim === undefined
-          ? []
-          : [
-              variantTable(table, focusRow, groundDim, `The focus scheme with each ${c.dims[groundDim]!.id}`),
-            ]),
-      ],
-    });
-
-    // 7. Burden sharing.
-    const withouts: (string | number)[][] = [];
-    if (focusCoalition) {
-      const problem = coalitionProblemForScheme(
-        c,
-        focusScheme,
-        table.coalitions[table.coalitionKey[focusRow]!]!.requirements,
-        { objective },
-      );
-      const byCost = [...focusCoalition.participants].sort(
-        (a, b) => (focusCoalition.costByContributor[b] ?? 0) - (focusCoalition.costByContributor[a] ?? 0),
-      );
-      for (const id of byCost.slice(0, 4)) {
-        const prepared = prepareProblem({
-          ...problem,
-          contributors: problem.contributors.filter((x) => x.id !== id),
-        });
-        const ub = unitBounds(prepared);
-        const supply = willingSupply(prepared, ub, eligibleContributors(prepared, ub));
-        const missing = prepared.caps.flatMap((cap, k) =>
-          prepared.required[k]! > supply[k]! ? [`${prepared.required[k]! - supply[k]!} ${cap}`] : [],
-        );
-        withouts.push([`without ${id}`, missing.join(", ") || "nothing missing"]);
-      }
-    }
-    const financingDim = dimOfAttribute(c, "europe_cost_share");
-    answers.push({
-      id: 7,
-      question: "How is the burden shared, and what fails without a main contributor?",
-      summary: focusCoalition
-        ? [
-            `The focus scheme's coalition costs USD ${Math.round(focusCoalition.totalCost).toLocaleString("en-US")} m a year in contributors' unit and fixed costs (the requirement model puts the whole scheme, weapons included, at USD ${focusScored.costUsdMPerYear.toLocaleString("en-US")} m a year).`,
-            financingDim === undefined
-              ? ""
-              : `Financing in the focus scheme: ${focusScored.scheme[c.dims[financingDim]!.id]}.`,
-            ...withouts.map((w) => `${w[0]}: ${w[1]}.`),
-          ].filter(Boolean)
-        : ["There is no consistent scheme."],
-      tables: focusCoalition
-        ? [
-            {
-              title: "Who pays what in the focus scheme: cost share against GDP share",
-              columns: [
-                { header: "contributor" },
-                { header: "provides" },
-                { header: "cost USD m/yr", right: true },
-                { header: "cost share", right: true },
-                { header: "GDP share", right: true },
-              ],
-              rows: focusCoalition.participants.map((id) => [
-                id,
-                Object.entries(focusCoalition.allocation[id]!)
-                  .map(([k, v]) => `${v} ${k}`)
-                  .join(", "),
-                Math.round(focusCoalition.costByContributor[id] ?? 0),
-                pct(focusCoalition.costShare[id] ?? 0),
-                focusCoalition.gdpShare[id] === undefined ? "—" : pct(focusCoalition.gdpShare[id]!),
-              ]),
-            },
-            {
-              title: "What the focus scheme lacks without each of its largest contributors",
-              columns: [{ header: "case" }, { header: "missing" }],
-              rows: withouts,
-            },
-          ]
-        : [],
-    });
-
-    // 8. Distance to consensus.
-    const deterrentRejected: number[] = [];
-    for (let i = 0; i < table.n; i++)
-      if (isFeasible(table, i) && !acceptedByAll(table, i)) deterrentRejected.push(i);
-    deterrentRejected.sort(
-      (a, b) =>
-        table.objectives[b * K + OBJ_DETERRENCE]! - table.objectives[a * K + OBJ_DETERRENCE]! ||
-        better(table, a, b),
-    );
-    const unlock = deterrentRejected.slice(0, 3).map((row) => {
-      const verdicts = partyVerdicts(c, schemeAt(table, row));
-      const changes = verdicts.flatMap((v) => v.concessions);
-      return { row, changes, cost: changes.reduce((sum, ch) => sum + ch.cost, 0) };
-    });
-    const nearest: number[] = [];
-    for (let i = 0; i < table.n; i++) if (isFeasible(table, i)) nearest.push(i);
-    nearest.sort(
-      (a, b) =>
-        table.objectives[b * K + OBJ_ACCEPTABILITY]! - table.objectives[a * K + OBJ_ACCEPTABILITY]! || a - b,
-    );
-    answers.push({
-      id: 8,
-      question: "How far apart are the parties, and what would close the gap?",
-      summary: [
-        consensus.zone.size > 0
-          ? `A zone of possible agreement exists: ${consensus.zone.size.toLocaleString("en-US")} consistent schemes every party accepts (distance to consensus ${r3(consensus.distance?.value ?? 0)}); ${both.toLocaleString("en-US")} of them are also feasible.`
-          : `No consistent scheme is accepted by every party: the distance to consensus is ${r3(consensus.distance?.value ?? 0)} (the least satisfied party's shortfall in the nearest scheme, red lines counted).`,
-        both === 0 && nearest.length > 0
-          ? `Among feasible schemes the nearest to consensus has a least margin of ${r3(table.objectives[nearest[0]! * K + OBJ_ACCEPTABILITY]!)}.`
-          : "",
-        consensus.nash
-          ? `Nash bargaining solution: ${schemeText(schemeToObject(c, consensus.nash.scheme))}.`
-          : "No Nash bargaining solution: the zone is empty.",
-        consensus.maximin
-          ? `Maximin scheme: ${schemeText(schemeToObject(c, consensus.maximin.scheme))} (least margin ${r3(consensus.maximin.minMargin)}).`
-          : "",
-        consensus.zone.size > 0
-          ? "No concession is needed for some scheme to be accepted by all; the table below shows what the most deterrent feasible schemes that a party rejects would need."
-          : "",
-        ...consensus.concessions.sets
-          .filter((x) => x.changes.length > 0)
-          .slice(0, 3)
-          .map((x, k) => `Concession set ${k + 1} (cost ${r3(x.cost)}): ${concessionText(x)}.`),
-      ].filter(Boolean),
-      tables: [
-        {
-          title:
-            both > 0
-              ? "Feasible schemes nearest to consensus"
-              : "Feasible schemes nearest to consensus, with what they lack",
-          columns: [
-            { header: "scheme" },
-            { header: "least margin", right: true },
-            { header: "rejected by" },
-            { header: "deterrence", right: true },
-          ],
-          rows: nearest.slice(0, Math.min(top, 5)).map((i) => {
-            const x = scored(table, i);
-            return [
-              schemeDiff(focusScored.scheme, x.scheme),
-              x.acceptability,
-              x.rejectedBy.join(", ") || "nobody",
-              x.deterrence,
-            ];
-          }),
-        },
-        ...(unlock.length === 0
-          ? []
-          : [
-              {
-                title: "What it would take for the most deterrent feasible schemes that some party rejects",
-                columns: [
-                  { header: "scheme (options that differ from the focus scheme)" },
-                  { header: "deterrence", right: true },
-                  { header: "cost", right: true },
-                  { header: "concessions needed [source]" },
-                ],
-                rows: unlock.map((u) => [
-                  schemeDiff(focusScored.scheme, scored(table, u.row).scheme),
-                  r3(table.objectives[u.row * K + OBJ_DETERRENCE]!),
-                  r3(u.cost),
-                  concessionText({ cost: u.cost, changes: u.changes, scheme: schemeAt(table, u.row) }),
-                ]),
-              } satisfies AnswerTable,
-            ]),
-        ...(consensus.zone.size > 0
-          ? []
-          : [
-              {
-                title: "Smallest sets of concessions and the scheme each unlocks",
-                columns: [
-                  { header: "cost", right: true },
-                  { header: "changes [source]" },
-                  { header: "scheme unlocked" },
-                ],
-                rows: consensus.concessions.sets.map((x) => [
-                  r3(x.cost),
-                  concessionText(x) || "none needed",
-                  schemeText(schemeToObject(c, x.scheme)),
-                ]),
-              },
-            ]),
-      ],
-    });
-  }
+  const x: AnswerContext = {
+    c,
+    table,
+    top,
+    objective,
+    focusRow,
+    focusScheme,
+    focusScored,
+    focusCoalition,
+    schemesPerProblem,
+    counts: { feasible, acceptable, both },
+    consensus: analyzeConsensus(table.stances, rowsIterable(table), { top, concessionSets: 5 }),
+  };
+  const answers = [
+    answerFeasibility,
+    answerAcceptability,
+    answerMechanism,
+    answerParticipation,
+    answerScope,
+    answerPresence,
+    answerBurden,
+    answerDistance,
+  ].map((answer) => answer(x));
 
   const judgements = s.sources.filter((x) => x.kind === "judgement").map((x) => x.id);
   return {
