@@ -1,5 +1,5 @@
 /**
- * Seeded randomness. The core never calls `Math.random`: a function that needs random numbers takes a
+ * Seeded randomness. The core never draws unseeded random numbers: a function that needs them takes a
  * generator made here from a seed, so the same seed gives the same numbers everywhere.
  */
 
