@@ -361,25 +361,32 @@ export function coalitionFor(
  * @returns the front's rows, in enumeration order, and the ties of each.
  */
 export function frontier(table: SchemeTable): { rows: number[]; ties: number[] } {
-  const index = new Map<string, number>();
-  const reps: number[] = [];
-  const counts: number[] = [];
   const o = table.objectives;
-  for (let i = 0; i < table.n; i++) {
-    const key = `${o[i * K]},${o[i * K + 1]},${o[i * K + 2]},${o[i * K + 3]}`;
-    const r = index.get(key);
-    if (r === undefined) {
-      index.set(key, reps.length);
-      reps.push(i);
-      counts.push(1);
-    } else counts[r]!++;
+  // Collapse equal vectors without a key per scheme: sort row indexes by their vector (then by index), so
+  // equal vectors are adjacent and the first of each run is the earliest in enumeration order.
+  const order = Int32Array.from({ length: table.n }, (_, i) => i).sort((a, b) => {
+    for (let k = 0; k < K; k++) {
+      const d = o[a * K + k]! - o[b * K + k]!;
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+  const runs: { row: number; count: number }[] = [];
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    const last = runs[runs.length - 1];
+    let same = last !== undefined;
+    for (let k = 0; same && k < K; k++) same = o[i * K + k] === o[last!.row * K + k];
+    if (same) last!.count++;
+    else runs.push({ row: i, count: 1 });
   }
-  const values = new Float64Array(reps.length * K);
-  reps.forEach((row, r) => {
+  runs.sort((x, y) => x.row - y.row);
+  const values = new Float64Array(runs.length * K);
+  runs.forEach(({ row }, r) => {
     values.set(o.subarray(row * K, row * K + K), r * K);
   });
-  const front = paretoFront(values, reps.length, K, SENSES);
-  return { rows: front.map((r) => reps[r]!), ties: front.map((r) => counts[r]!) };
+  const front = paretoFront(values, runs.length, K, SENSES);
+  return { rows: front.map((r) => runs[r]!.row), ties: front.map((r) => runs[r]!.count) };
 }
 
 /** The options of row `i` as an Int32Array scheme. */
