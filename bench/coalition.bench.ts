@@ -18,7 +18,7 @@ import {
   type MilpSolver,
   solveCoalition,
 } from "../src/coalition/index.js";
-import { schemeRequirements } from "../src/models/requirements.js";
+import { schemeRequirements } from "../src/models/requirements/index.js";
 import { mulberry32 } from "../src/random/index.js";
 import { type CompiledScenario, compileScenario, isConsistent } from "../src/scenario/compile.js";
 import { CAPABILITIES } from "../src/scenario/schema.js";

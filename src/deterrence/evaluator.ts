@@ -3,11 +3,12 @@
  * parameters and the air response times are worked out once, so each scheme costs only reading its attributes
  * and the model's arithmetic. No actors are derived (the ladder's "who" is not needed for the number).
  */
+
+import { resolveParameters } from "../parameters/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
-import { checkReservedAttributes, type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
+import { type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
 import { airResponseFromBases, ladderTimeline, type MechanismOptions } from "./ladder.js";
 import { type DeterrenceEstimate, estimateFromAttributes } from "./model.js";
-import { resolveParameters } from "./params.js";
 
 /**
  * Make an evaluator that returns the deterrence estimate of a scheme; the same numbers as
@@ -19,8 +20,7 @@ export function makeDeterrenceEvaluator(
   c: CompiledScenario,
   options: Omit<MechanismOptions, "allocation" | "usActorId"> & { drivers?: boolean } = {},
 ): (scheme: Scheme) => DeterrenceEstimate {
-  checkReservedAttributes(c);
-  const p = resolveParameters(c.scenario, options.parameters);
+  const p = options.parameters ?? resolveParameters(c.scenario);
   // The air response depends only on whether a patrol is standing and whether bases in the protected state
   // count: four cases at most, each computed on first use.
   const air = new Map<string, number>();
@@ -30,7 +30,7 @@ export function makeDeterrenceEvaluator(
     const key = `${a.capStations > 0}|${a.aircraftInProtectedState}`;
     let h = air.get(key);
     if (h === undefined) {
-      h = airResponseFromBases(c, a, options.fighter).hours;
+      h = airResponseFromBases(c, a, options.fighter, p).hours;
       air.set(key, h);
     }
     return h;

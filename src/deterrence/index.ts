@@ -1,16 +1,6 @@
 /** Deterrence and how the mechanism would operate: public names, listed explicitly. */
 export { type Allocation, allocatedProviders, DEFAULT_US_ACTOR_ID, eligibleProviders } from "./actors.js";
-export {
-  checkReservedAttributes,
-  GROUND_MISSIONS,
-  type GroundMission,
-  MECHANISM_ATTRIBUTES,
-  type MechanismAttributes,
-  readMechanismAttributes,
-  reservedAttributeProblems,
-  SCOPES,
-  type Scope,
-} from "./attributes.js";
+export { MECHANISM_ATTRIBUTES, type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
 export {
   type CompareOptions,
   type ComparisonEvaluators,
@@ -50,10 +40,3 @@ export {
   normalCdf,
   stepCost,
 } from "./model.js";
-export {
-  DETERRENCE_PARAMETERS,
-  type DeterrenceParameterDef,
-  param,
-  type ResolvedParameters,
-  resolveParameters,
-} from "./params.js";

@@ -2,18 +2,20 @@
  * The response ladder: what triggers the guarantee, the steps that follow an attack, who acts at each step,
  * and how many hours after the attack each step takes effect.
  */
-import { aircraftType, greatCircleKm, lineResponse } from "../models/index.js";
+import { greatCircleKm, lineResponse } from "../models/index.js";
+import {
+  aircraftFromParameters,
+  aircraftType,
+  param,
+  type ResolvedParameters,
+  resolveParameters,
+} from "../parameters/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import { InputError } from "../scenario/diagnostics.js";
+import type { GroundMission, Scope } from "../scenario/reserved.js";
 import { CAPABILITIES, type Capability } from "../scenario/schema.js";
 import { type Allocation, allocatedProviders, DEFAULT_US_ACTOR_ID, eligibleProviders } from "./actors.js";
-import {
-  type GroundMission,
-  type MechanismAttributes,
-  readMechanismAttributes,
-  type Scope,
-} from "./attributes.js";
-import { param, type ResolvedParameters, resolveParameters } from "./params.js";
+import { type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
 
 /** The steps of a response ladder, in the order they are listed. */
 export type StepKind =
@@ -216,6 +218,7 @@ export function airResponseFromBases(
   c: CompiledScenario,
   a: MechanismAttributes,
   fighter: string = DEFAULT_RESPONSE_FIGHTER,
+  params: ResolvedParameters = resolveParameters(c.scenario),
 ): AirResponse {
   const t = c.scenario.theater;
   const bases = t.airbases.filter((b) => a.aircraftInProtectedState || b.country !== t.protectedState);
@@ -228,8 +231,9 @@ export function airResponseFromBases(
           "the scheme has air support but the scenario has no airbase outside the protected state to fly it from",
       },
     ]);
-  const type = aircraftType(fighter);
-  if (!type) throw new Error(`airResponseFromBases: unknown aircraft type ${fighter}`);
+  const known = aircraftType(fighter);
+  if (!known) throw new Error(`airResponseFromBases: unknown aircraft type ${fighter}`);
+  const type = aircraftFromParameters(known, params);
   const r = lineResponse(bases, t.contactLine.polyline, type);
   const base = bases[r.baseIndex]!;
   const standing = a.capStations > 0;
@@ -248,8 +252,8 @@ export interface MechanismOptions {
   allocation?: Allocation;
   /** Timings from the air and logistics models; the built-in estimates are used for those not given. */
   timings?: MechanismTimings;
-  /** Parameter values by id overriding the scenario's and the defaults. */
-  parameters?: Readonly<Record<string, number>>;
+  /** Resolved parameters (`resolveParameters`, `sampleParameters`); default: the scenario's point values. */
+  parameters?: ResolvedParameters;
   /** The actor id of the United States (default "USA"). */
   usActorId?: string;
   /** Fighter type for the air response time (default F-16, an id of the air model's aircraft table). */
@@ -286,7 +290,7 @@ export function buildLadder(
   options: MechanismOptions = {},
 ): ResponseLadder {
   const a = readMechanismAttributes(c, scheme);
-  const p = resolveParameters(c.scenario, options.parameters);
+  const p = options.parameters ?? resolveParameters(c.scenario);
   const usId = options.usActorId ?? DEFAULT_US_ACTOR_ID;
   const hasAir = a.capStations > 0 || a.airPolicing;
   let airResponse: AirResponse | undefined;
@@ -295,7 +299,7 @@ export function buildLadder(
     airResponse =
       injected !== undefined
         ? { hours: injected, origin: "injected", detail: "given by the caller (air model)" }
-        : airResponseFromBases(c, a, options.fighter);
+        : airResponseFromBases(c, a, options.fighter, p);
   }
   const timeline = ladderTimeline(
     a,

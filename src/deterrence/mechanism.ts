@@ -1,6 +1,8 @@
 /**
  * How the mechanism of one scheme would operate: its ladder and its deterrence, in one call.
  */
+import type { ParameterOrigin } from "../parameters/index.js";
+import { PARAMETERS, resolveParameters } from "../parameters/index.js";
 import { brokenRule, type CompiledScenario, type Scheme, schemeToObject } from "../scenario/compile.js";
 import { type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
 import {
@@ -11,7 +13,6 @@ import {
   type StepTiming,
 } from "./ladder.js";
 import { type DeterrenceEstimate, estimateFromAttributes } from "./model.js";
-import { DETERRENCE_PARAMETERS, resolveParameters } from "./params.js";
 
 /** Where the guarantors' forces are in peacetime. */
 export type Presence = "in_place" | "over_the_horizon" | "none";
@@ -29,7 +30,7 @@ export interface MechanismReport {
   parameters: {
     id: string;
     value: number;
-    origin: "scenario" | "default" | "override";
+    origin: ParameterOrigin;
     judgement: boolean;
   }[];
 }
@@ -66,12 +67,10 @@ export function analyzeMechanism(
   options: MechanismOptions = {},
 ): MechanismReport {
   const attributes = readMechanismAttributes(c, scheme);
-  const p = resolveParameters(c.scenario, options.parameters);
-  const ladder = buildLadder(c, scheme, options);
+  const p = options.parameters ?? resolveParameters(c.scenario);
+  const ladder = buildLadder(c, scheme, { ...options, parameters: p });
   const deterrence = estimateFromAttributes(attributes, ladder.steps, p);
   const broken = brokenRule(c, scheme);
-  const judgement = new Map(DETERRENCE_PARAMETERS.map((d) => [d.id, d.judgement]));
-  const origin = p.origin;
   return {
     scheme: schemeToObject(c, scheme),
     ...(broken ? { brokenRule: { id: broken.id, reason: broken.reason } } : {}),
@@ -79,12 +78,10 @@ export function analyzeMechanism(
     presence: presenceOf(attributes, ladder.steps),
     ladder,
     deterrence,
-    parameters: Object.entries(p.values).map(([id, value]) => ({
-      id,
-      value,
-      origin: origin[id]!,
+    parameters: PARAMETERS.filter((d) => d.model === "deterrence").map((d) => {
+      const r = p.get(d.id)!;
       // A value the scenario sets carries the scenario's own source; only code defaults are flagged here.
-      judgement: origin[id] === "default" ? (judgement.get(id) ?? true) : false,
-    })),
+      return { id: d.id, value: r.value, origin: r.origin, judgement: r.origin === "default" && d.judgement };
+    }),
   };
 }

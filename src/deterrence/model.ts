@@ -9,12 +9,14 @@
  * with B the bindingness, F the forces in place (noisy-OR), U the US involvement (noisy-OR), t_k the hours to
  * step k, T the probability that the attack triggers the guarantee at all (scope), G the attacker's median
  * gain and s the log-spread of the defender's uncertainty about it. Every coefficient is a parameter by id
- * (src/deterrence/params.ts), monotone by construction: P_k rises with B, F, U and falls with t_k.
+ * (src/parameters/deterrence.ts), monotone by construction: P_k rises with B, F, U and falls with t_k.
  */
+
+import { param, type ResolvedParameters } from "../parameters/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
-import { type GroundMission, type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
+import type { GroundMission } from "../scenario/reserved.js";
+import { type MechanismAttributes, readMechanismAttributes } from "./attributes.js";
 import { STEP_WORDS, type StepKind, type StepTiming } from "./ladder.js";
-import { param, type ResolvedParameters } from "./params.js";
 
 /** The four factors of the response probabilities, and the trigger probability. */
 export interface DeterrenceFactors {

@@ -193,9 +193,9 @@ export function evaluateSchemes(c: CompiledScenario, options: EvaluateOptions = 
   // A coalition problem is a function of the requirement vector and eligibility, so of the options of the
   // dimensions the requirement model and the eligibility rules read. Several projections can pose the same
   // problem: the second map merges them by the problem's own key, computed once per projection.
-  const coalitionDims = [
-    ...new Set([...attributeDims(c, Object.keys(REQUIREMENT_ATTRIBUTES)), ...eligDims]),
-  ].sort((a, b) => a - b);
+  const coalitionDims = [...new Set([...attributeDims(c, REQUIREMENT_ATTRIBUTES), ...eligDims])].sort(
+    (a, b) => a - b,
+  );
   const coalitionRadix = radix(c, coalitionDims);
   const projectionIndex = new Map<number, number>();
   const coalitionIndex = new Map<string, number>();

@@ -3,11 +3,15 @@
  * tanker and early-warning orbits), and the response time from a base to a point or to the worst point of a
  * line.
  */
-import { type AircraftType, aircraftType } from "./aircraft.js";
+import {
+  type AircraftType,
+  aircraftType,
+  defaultParameters,
+  param,
+  type ResolvedParameters,
+} from "../parameters/index.js";
 import { densifyPolyline, greatCircleKm, type LatLon } from "./geo.js";
-import { param, type ResolvedParameter, resolveModelParameters } from "./parameters.js";
 
-const DEFAULT_PARAMS = resolveModelParameters(undefined);
 const HOURS_PER_DAY = 24;
 /** Absorbs floating-point noise before rounding a fleet up (68.000000001 aircraft is 68). */
 const CEIL_EPSILON = 1e-9;
@@ -40,7 +44,7 @@ export interface OrbitOptions {
   maxSortiesPerAircraftPerDay?: number;
   /** Sortie length when refuelled in flight, hours (default: `air.max_tanker_sortie_hours`). */
   maxTankerSortieHours?: number;
-  params?: ReadonlyMap<string, ResolvedParameter>;
+  parameters?: ResolvedParameters;
 }
 
 export interface CapStationInput {
@@ -122,7 +126,7 @@ function plan(
  * @example sizeCapStation({ base: EPRZ, station: { lat: 50.1, lon: 30.4 }, aircraft: "F-16" }).aircraftRequired
  */
 export function sizeCapStation(input: CapStationInput, options: OrbitOptions = {}): CapStationSize {
-  const params = options.params ?? DEFAULT_PARAMS;
+  const params = options.parameters ?? defaultParameters();
   const t = resolveAircraft(input.aircraft);
   const k = options.aircraftPerStation ?? param(params, "air.aircraft_per_station");
   const reserveHours = options.reserveHours ?? param(params, "air.reserve_hours");

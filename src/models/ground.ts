@@ -3,17 +3,8 @@
  * headquarters and enablers; troops to generate = deployed × rotation factor. The densities are calibrated on
  * real missions (`calibrateGround`).
  */
+import { defaultParameters, param, parameterDef, type ResolvedParameters } from "../parameters/index.js";
 import type { MissionType, Precedent } from "../scenario/schema.js";
-import { MODEL_PARAMETERS, param, type ResolvedParameter, resolveModelParameters } from "./parameters.js";
-
-/** The mission types, in order of intensity. */
-export const GROUND_MISSIONS: readonly MissionType[] = [
-  "observation",
-  "interposition",
-  "reassurance",
-  "tripwire",
-  "defence",
-];
 
 /** What the force covers: exactly one of a line, an area or a number of sites. */
 export type GroundGeometry = { lineKm: number } | { areaKm2: number } | { sites: number };
@@ -27,7 +18,7 @@ export interface GroundOptions {
   /** Units generated per unit deployed (default: the `ground.rotation_factor` parameter, 3). */
   rotation?: number;
   /** Resolved model parameters (default: the code defaults). */
-  params?: ReadonlyMap<string, ResolvedParameter>;
+  parameters?: ResolvedParameters;
 }
 
 export interface GroundSize {
@@ -49,8 +40,6 @@ export interface GroundSize {
   generatedTroops: number;
 }
 
-const DEFAULT_PARAMS = resolveModelParameters(undefined);
-
 /** The parameter id of a mission's density for a geometry, or undefined when the model has none. */
 export function groundDensityParameter(
   mission: MissionType,
@@ -59,7 +48,7 @@ export function groundDensityParameter(
   const unit =
     geometry === "line" ? "troops_per_km" : geometry === "area" ? "troops_per_km2" : "troops_per_site";
   const id = `ground.${mission}.${unit}`;
-  return MODEL_PARAMETERS.some((p) => p.id === id) ? id : undefined;
+  return parameterDef(id) ? id : undefined;
 }
 
 function geometryOf(g: GroundGeometry): { kind: "line" | "area" | "sites"; amount: number } {
@@ -75,7 +64,7 @@ function geometryOf(g: GroundGeometry): { kind: "line" | "area" | "sites"; amoun
  * @example sizeGroundForce({ mission: "observation", geometry: { lineKm: 1000 } }).generatedTroops
  */
 export function sizeGroundForce(input: GroundInput, options: GroundOptions = {}): GroundSize {
-  const params = options.params ?? DEFAULT_PARAMS;
+  const params = options.parameters ?? defaultParameters();
   const { kind, amount } = geometryOf(input.geometry);
   if (!(amount >= 0) || !Number.isFinite(amount)) {
     throw new RangeError(`sizeGroundForce: the ${kind} must be a finite number ≥ 0, got ${amount}`);
@@ -184,7 +173,7 @@ function geometricMean(xs: readonly number[]): number {
  */
 export function calibrateGround(
   cases: readonly GroundCase[],
-  params: ReadonlyMap<string, ResolvedParameter> = DEFAULT_PARAMS,
+  params: ResolvedParameters = defaultParameters(),
 ): { densities: Map<string, number>; rows: CalibrationRow[] } {
   const share = param(params, "ground.hq_enabler_share");
   const fixed = param(params, "ground.hq_fixed_troops");
@@ -211,7 +200,7 @@ export function calibrateGround(
               ? { areaKm2: c.amount }
               : { sites: c.amount },
       },
-      { params },
+      { parameters: params },
     ).deployedTroops;
     return {
       ...c,

@@ -13,14 +13,6 @@ export {
   sizeCapStation,
 } from "./air.js";
 export {
-  AIRCRAFT,
-  type AircraftRole,
-  type AircraftType,
-  aircraftIds,
-  aircraftType,
-  aircraftWithScenarioValues,
-} from "./aircraft.js";
-export {
   type BuiltTerritory,
   buildTerritory,
   type Coverage,
@@ -47,7 +39,6 @@ export {
 export {
   type CalibrationRow,
   calibrateGround,
-  GROUND_MISSIONS,
   type GroundCase,
   type GroundGeometry,
   type GroundInput,
@@ -57,13 +48,6 @@ export {
   groundDensityParameter,
   sizeGroundForce,
 } from "./ground.js";
-export {
-  MODEL_PARAMETERS,
-  type ModelParameterDef,
-  param,
-  type ResolvedParameter,
-  resolveModelParameters,
-} from "./parameters.js";
 export {
   type BreakdownInput,
   type BreakdownLine,
@@ -87,4 +71,4 @@ export {
   type SchemeRequirements,
   schemeAirCoverage,
   schemeRequirements,
-} from "./requirements.js";
+} from "./requirements/index.js";

@@ -159,6 +159,16 @@ export function predicateDimensions(c: CompiledScenario, p: Predicate, out = new
   return out;
 }
 
+/** The dimensions whose options set any of the named attributes (those the scenario declares), ascending. */
+export function attributeDimensions(c: CompiledScenario, names: Iterable<string>): number[] {
+  const dims = new Set<number>();
+  for (const name of names) {
+    const i = c.attrIndex.get(name);
+    if (i !== undefined) dims.add(c.attributes[i]!.dim);
+  }
+  return [...dims].sort((a, b) => a - b);
+}
+
 /** The first rule a scheme breaks, or undefined when it is consistent. */
 export function brokenRule(c: CompiledScenario, scheme: Scheme): CompiledRule | undefined {
   return c.rules.find((r) => r.dims.every((d, k) => r.masks[k]![scheme[d]!]));

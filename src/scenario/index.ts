@@ -6,6 +6,7 @@ export type {
   Scheme,
 } from "./compile.js";
 export {
+  attributeDimensions,
   attributeValue,
   brokenRule,
   compileScenario,
@@ -18,16 +19,20 @@ export {
 } from "./compile.js";
 export type { Diagnostic, Result, SourcePosition } from "./diagnostics.js";
 export { formatDiagnostic, formatPath, InputError } from "./diagnostics.js";
+export { type MixedRadix, mixedRadix, radixDecode, radixIndex } from "./radix.js";
 export {
-  type ParameterDef,
-  type ParameterDefArgs,
-  type ParameterOrigin,
-  pointEstimate,
-  type ResolvedParameterValue,
-  type ResolveTableOptions,
-  resolveParameterTable,
-  scenarioParameterValues,
-} from "./parameters.js";
+  GROUND_MISSION_VALUES,
+  GROUND_MISSIONS,
+  type GroundMission,
+  type GroundMissionKind,
+  RESERVED_ATTRIBUTES,
+  type ReservedAttribute,
+  reservedAttribute,
+  reservedAttributeProblems,
+  reservedDefault,
+  SCOPES,
+  type Scope,
+} from "./reserved.js";
 export type {
   Actor,
   AttrValue,

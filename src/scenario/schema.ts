@@ -6,6 +6,7 @@
  * evaluated as code.
  */
 import { z } from "zod";
+import { GROUND_MISSIONS } from "./reserved.js";
 
 /** Identifiers: letters, digits, `_`, `-` and `.`; they appear in CLI flags (`dim=option`) and JSON keys. */
 export const Id = z
@@ -369,7 +370,7 @@ export type Parameter = z.infer<typeof Parameter>;
 // ---------------------------------------------------------------------------------------------------------
 // Precedents
 
-export const MissionType = z.enum(["observation", "interposition", "reassurance", "tripwire", "defence"]);
+export const MissionType = z.enum(GROUND_MISSIONS);
 export type MissionType = z.infer<typeof MissionType>;
 
 export const Precedent = z.strictObject({

@@ -1,4 +1,5 @@
 import { type Diagnostic, describeValue, type Result } from "./diagnostics.js";
+import { reservedAttributeProblems } from "./reserved.js";
 import { type Predicate, Scenario } from "./schema.js";
 import { parseYaml } from "./yaml.js";
 import { schemaDiagnostics } from "./zod-diagnostics.js";
@@ -125,6 +126,8 @@ export function semanticErrors(s: Scenario): [Path, string][] {
       });
     });
   });
+
+  for (const [path, message] of reservedAttributeProblems(s.dimensions)) err(path, message);
 
   const checkSelector = (sel: Record<string, string | string[]>, path: Path) => {
     for (const [dim, v] of Object.entries(sel)) {

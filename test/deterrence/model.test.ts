@@ -1,17 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  DETERRENCE_PARAMETERS,
   estimateFromAttributes,
-  type GroundMission,
   ladderTimeline,
   logistic,
   type MechanismAttributes,
   noisyOr,
   normalCdf,
-  resolveParameters,
-  type Scope,
 } from "../../src/deterrence/index.js";
+import { DETERRENCE_PARAMETERS, resolveParameters } from "../../src/parameters/index.js";
+import type { GroundMission, Scope } from "../../src/scenario/index.js";
 import { BARE } from "./helpers.js";
 
 const P0 = resolveParameters({ parameters: [] });
@@ -44,9 +42,9 @@ describe("building blocks", () => {
         },
       ],
     });
-    expect(p.values["deterrence.gain_sigma"]).toBe(0.5);
-    expect(p.origin["deterrence.gain_sigma"]).toBe("scenario");
-    expect(p.origin["deterrence.beta.bindingness"]).toBe("default");
+    expect(p.get("deterrence.gain_sigma")?.value).toBe(0.5);
+    expect(p.get("deterrence.gain_sigma")?.origin).toBe("scenario");
+    expect(p.get("deterrence.beta.bindingness")?.origin).toBe("default");
   });
   it("every parameter is either sourced or flagged as a judgement, with a unit", () => {
     for (const d of DETERRENCE_PARAMETERS) {
@@ -174,17 +172,19 @@ const paramsArb = fc
     resolveParameters(
       { parameters: [] },
       {
-        "deterrence.beta.bindingness": r.b,
-        "deterrence.beta.forces_in_place": r.f,
-        "deterrence.beta.us_involvement": r.u,
-        "deterrence.beta.delay": r.d,
-        "deterrence.intercept.sanctions": r.i[0]!,
-        "deterrence.intercept.weapons_surge": r.i[1]!,
-        "deterrence.intercept.air_support": r.i[2]!,
-        "deterrence.intercept.airlift_reinforcement": r.i[3]!,
-        "deterrence.intercept.direct_defence": r.i[4]!,
-        "deterrence.gain_sigma": r.sigma,
-        "deterrence.cost.direct_defence": r.direct,
+        overrides: {
+          "deterrence.beta.bindingness": r.b,
+          "deterrence.beta.forces_in_place": r.f,
+          "deterrence.beta.us_involvement": r.u,
+          "deterrence.beta.delay": r.d,
+          "deterrence.intercept.sanctions": r.i[0]!,
+          "deterrence.intercept.weapons_surge": r.i[1]!,
+          "deterrence.intercept.air_support": r.i[2]!,
+          "deterrence.intercept.airlift_reinforcement": r.i[3]!,
+          "deterrence.intercept.direct_defence": r.i[4]!,
+          "deterrence.gain_sigma": r.sigma,
+          "deterrence.cost.direct_defence": r.direct,
+        },
       },
     ),
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CalibrationRow, calibrateGround, groundCases } from "../../src/models/ground.js";
-import { MODEL_PARAMETERS, resolveModelParameters } from "../../src/models/parameters.js";
+import { MILITARY_PARAMETERS, resolveParameters } from "../../src/parameters/index.js";
 import { compileFile, FIXTURE, flagship } from "./helpers.js";
 
 function table(title: string, rows: readonly CalibrationRow[]): string {
@@ -30,7 +30,7 @@ describe("ground model calibration on precedents", () => {
 
   it("the code's default densities are the fit on the fixture's precedents, rounded (within 5 %)", () => {
     for (const [id, fitted] of cal.densities) {
-      const code = MODEL_PARAMETERS.find((p) => p.id === id)!.value;
+      const code = MILITARY_PARAMETERS.find((p) => p.id === id)!.value;
       expect(Math.abs(code / fitted - 1), id).toBeLessThan(0.05);
     }
   });
@@ -49,7 +49,7 @@ describe("ground model calibration on precedents", () => {
   it("the model as parameterised runs on every precedent of the flagship scenario that has a mission, size and geometry", () => {
     const f = flagship();
     if (!f) return; // written in parallel by the scenario author
-    const rows = calibrateGround(groundCases(f.scenario.precedents), resolveModelParameters(f.scenario)).rows;
+    const rows = calibrateGround(groundCases(f.scenario.precedents), resolveParameters(f.scenario)).rows;
     console.log(table("Flagship precedents (scenarios/ukraine-2025-08.yaml), model as parameterised", rows));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.modelTroops).toBeGreaterThan(0);

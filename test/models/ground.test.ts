@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GROUND_MISSIONS, sizeGroundForce } from "../../src/models/ground.js";
-import { resolveModelParameters } from "../../src/models/parameters.js";
+import { sizeGroundForce } from "../../src/models/ground.js";
+import { resolveParameters } from "../../src/parameters/index.js";
+import { GROUND_MISSIONS } from "../../src/scenario/index.js";
 
 describe("sizeGroundForce", () => {
   it("sizeGroundForce(observation, 1000 km) deploys 400 + 2.1 × 1000 × 1.3 and generates three times that", () => {
@@ -26,12 +27,12 @@ describe("sizeGroundForce", () => {
   });
 
   it("sizeGroundForce reads a scenario's own rotation factor through its alias", () => {
-    const params = resolveModelParameters({
+    const parameters = resolveParameters({
       parameters: [
         { id: "rotation_factor", unit: "ratio", distribution: { kind: "point", value: 2 }, source: "x" },
       ],
     });
-    const s = sizeGroundForce({ mission: "observation", geometry: { lineKm: 1000 } }, { params });
+    const s = sizeGroundForce({ mission: "observation", geometry: { lineKm: 1000 } }, { parameters });
     expect(s.generatedTroops).toBe(6260);
   });
 

@@ -9,7 +9,7 @@ import {
   REQ_NAMES,
   REQ_TROOPS,
   schemeRequirements,
-} from "../../src/models/requirements.js";
+} from "../../src/models/requirements/index.js";
 import {
   type CompiledScenario,
   compileScenario,

@@ -10,7 +10,7 @@ import type { Feature, Polygon } from "geojson";
 import * as topojson from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
-import { MODEL_PARAMETERS } from "../../src/models/parameters.js";
+import { MILITARY_PARAMETERS } from "../../src/parameters/index.js";
 import {
   type CompiledScenario,
   compileScenario,
@@ -619,9 +619,9 @@ describe("parameters and precedents", () => {
   });
 
   it("gives the military models' parameters under their own ids, each a known model parameter, none twice", () => {
-    const modelIds = new Set(MODEL_PARAMETERS.map((p) => p.id));
+    const modelIds = new Set(MILITARY_PARAMETERS.map((p) => p.id));
     const aliasOf = new Map(
-      MODEL_PARAMETERS.flatMap((p) => (p.aliases ?? []).map((a) => [a, p.id] as const)),
+      MILITARY_PARAMETERS.flatMap((p) => (p.aliases ?? []).map((a) => [a, p.id] as const)),
     );
     const dotted = s.parameters.filter((p) => p.id.includes("."));
     expect(dotted.map((p) => p.id)).toEqual(

@@ -8,7 +8,7 @@ import {
   parseCoalitionProblem,
   solveCoalition,
 } from "../../coalition/index.js";
-import { schemeRequirements } from "../../models/requirements.js";
+import { schemeRequirements } from "../../models/requirements/index.js";
 import { formatNumber, textTable } from "../../report/table.js";
 import { InputError } from "../../scenario/diagnostics.js";
 import { CAPABILITIES } from "../../scenario/schema.js";

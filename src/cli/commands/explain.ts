@@ -4,14 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { AIRCRAFT, aircraftIds } from "../../models/aircraft.js";
 import { buildTerritory, territoryGrid, type WorldAtlas } from "../../models/coverage.js";
 import {
   type BreakdownLine,
   type RequirementOptions,
   schemeAirCoverage,
   schemeRequirements,
-} from "../../models/requirements.js";
+} from "../../models/requirements/index.js";
+import { AIRCRAFT, aircraftIds } from "../../parameters/index.js";
 import { formatVerdicts, partyVerdicts } from "../../politics/index.js";
 import { schemeToObject } from "../../scenario/compile.js";
 import { CAPABILITIES } from "../../scenario/schema.js";

@@ -3,14 +3,10 @@
  */
 import { existsSync } from "node:fs";
 import { responseTimeHours, sizeCapStation } from "../../models/air.js";
-import { AIRCRAFT, aircraftIds, aircraftType } from "../../models/aircraft.js";
 import type { LatLon } from "../../models/geo.js";
-import {
-  GROUND_MISSIONS,
-  type GroundGeometry,
-  groundDensityParameter,
-  sizeGroundForce,
-} from "../../models/ground.js";
+import { type GroundGeometry, groundDensityParameter, sizeGroundForce } from "../../models/ground.js";
+import { AIRCRAFT, aircraftIds, aircraftType } from "../../parameters/index.js";
+import { GROUND_MISSIONS } from "../../scenario/reserved.js";
 import type { MissionType } from "../../scenario/schema.js";
 import {
   type Command,

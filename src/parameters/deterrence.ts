@@ -1,29 +1,19 @@
 /**
- * The parameters of the mechanism and deterrence models. Every coefficient has an id; a scenario overrides it
- * under `parameters` with the same id (the point value of its distribution is used), otherwise the code default
- * below applies. Each default says where it comes from, or that it is a judgement. The resolution itself is
- * shared with the military models (src/scenario/parameters.ts).
+ * The parameters of the mechanism and deterrence models. Every coefficient has an id; a scenario sets it under
+ * `parameters` with the same id, otherwise the code default below applies. Each default says where it comes
+ * from, or that it is a judgement.
  */
-import {
-  type ParameterDef,
-  type ParameterDefArgs,
-  type ParameterOrigin,
-  resolveParameterTable,
-} from "../scenario/parameters.js";
-import type { Scenario } from "../scenario/schema.js";
-
-/** One parameter of the deterrence or mechanism model; `judgement` is always set. */
-export type DeterrenceParameterDef = ParameterDef & { judgement: boolean };
+import type { ParameterDef, ParameterDefArgs } from "./definition.js";
 
 const def = (
   ...[id, value, unit, description, source, judgement = false]: ParameterDefArgs<boolean>
-): DeterrenceParameterDef => ({ id, value, unit, description, source, judgement });
+): ParameterDef => ({ id, value, unit, description, source, judgement, model: "deterrence" });
 
 /**
  * Every parameter, in the order the documentation lists them. Costs are in "gain units": the attacker's
  * expected gain from renewed aggression is 1 by default, so a cost of 0.3 is 30 % of that gain.
  */
-export const DETERRENCE_PARAMETERS: readonly DeterrenceParameterDef[] = [
+export const DETERRENCE_PARAMETERS: readonly ParameterDef[] = [
   // --- The attacker's calculus (Huth & Russett 1984; Achen & Snidal 1989: rational deterrence) -----------
   def(
     "deterrence.attacker_gain",
@@ -401,38 +391,3 @@ export const DETERRENCE_PARAMETERS: readonly DeterrenceParameterDef[] = [
     true,
   ),
 ];
-
-/** The resolved value of every parameter, and where it came from. */
-export interface ResolvedParameters {
-  /** Point value per id. */
-  values: Record<string, number>;
-  /** `override`, `scenario` when the scenario set the parameter, `default` otherwise. */
-  origin: Record<string, ParameterOrigin>;
-}
-
-/**
- * Resolve every deterrence and mechanism parameter: an explicit override first, then the scenario's
- * `parameters` (point value: `pointEstimate`), then the code default. Overrides of other ids are ignored.
- * @param scenario the validated scenario
- * @param overrides values by id (for example a Monte-Carlo sample or a sensitivity run)
- * @example resolveParameters(scenario).values["deterrence.beta.bindingness"] // 3 unless the scenario sets it
- */
-export function resolveParameters(
-  scenario: Pick<Scenario, "parameters">,
-  overrides: Readonly<Record<string, number>> = {},
-): ResolvedParameters {
-  const values: Record<string, number> = {};
-  const origin: ResolvedParameters["origin"] = {};
-  for (const [id, r] of resolveParameterTable(DETERRENCE_PARAMETERS, scenario, overrides)) {
-    values[id] = r.value;
-    origin[id] = r.origin;
-  }
-  return { values, origin };
-}
-
-/** A parameter's value; throws on an id that is not declared above (a bug, not bad input). */
-export function param(p: ResolvedParameters, id: string): number {
-  const v = p.values[id];
-  if (v === undefined) throw new Error(`deterrence: unknown parameter ${id}`);
-  return v;
-}

@@ -1,7 +1,10 @@
 /**
  * Aircraft types the air and ISR models size: a small table of constants, each with where it comes from.
- * Figures are round planning values for a combat air patrol load, not brochure maxima.
+ * Figures are round planning values for a combat air patrol load, not brochure maxima. Each figure is also a
+ * model parameter (`aircraft.<type>.<field>`), so a scenario, an override or a Monte-Carlo draw can set it.
  */
+import { isJudgementSource, type ParameterDef } from "./definition.js";
+import type { ResolvedParameters } from "./resolve.js";
 
 export type AircraftRole = "fighter" | "tanker" | "aew" | "drone";
 
@@ -217,44 +220,80 @@ export function aircraftType(id: string): AircraftType | undefined {
   return key === undefined ? undefined : AIRCRAFT[key];
 }
 
-/** Scenario parameter ids that override a field of some aircraft types (the flagship's names). */
-const SCENARIO_AIRCRAFT_PARAMETERS: readonly {
-  id: string;
-  field: "availability" | "turnaroundHours" | "enduranceHours" | "costUsdPerFlightHour";
+/** The fields of an aircraft type that are model parameters, in the order a breakdown names them. */
+const AIRCRAFT_FIELDS = [
+  ["availability", "availability", "share", "mission-capable share of the fleet"],
+  ["turnaroundHours", "turnaround_hours", "hours", "ground time between sorties"],
+  ["enduranceHours", "endurance_hours", "hours", "flight time on internal fuel with a patrol load"],
+  ["costUsdPerFlightHour", "cost_usd_per_flight_hour", "USD/flight hour", "cost per flight hour"],
+  ["cruiseKmh", "cruise_kmh", "km/h", "transit speed to and from the station"],
+  ["dashKmh", "dash_kmh", "km/h", "speed flown when scrambled to an incident"],
+  ["alertLaunchHours", "alert_launch_hours", "hours", "time from alert to airborne"],
+] as const;
+type AircraftField = (typeof AIRCRAFT_FIELDS)[number][0];
+
+/** Scenario parameter ids (the flagship's names) that set a field of some aircraft types. */
+const SCENARIO_ALIASES: readonly {
+  alias: string;
+  field: AircraftField;
   applies: (t: AircraftType) => boolean;
 }[] = [
-  { id: "fleet_availability", field: "availability", applies: (t) => t.role === "fighter" },
-  { id: "fighter_turnaround_hours", field: "turnaroundHours", applies: (t) => t.role === "fighter" },
-  { id: "fighter_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "F-16" },
-  { id: "f16_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "F-16" },
-  { id: "f35a_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "F-35A" },
-  { id: "mq9_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "MQ-9" },
-  { id: "mq9_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "MQ-9" },
-  { id: "rq4_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "RQ-4" },
-  { id: "rq4_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "RQ-4" },
+  { alias: "fleet_availability", field: "availability", applies: (t) => t.role === "fighter" },
+  { alias: "fighter_turnaround_hours", field: "turnaroundHours", applies: (t) => t.role === "fighter" },
+  { alias: "fighter_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "F-16" },
+  { alias: "f16_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "F-16" },
+  { alias: "f35a_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "F-35A" },
+  { alias: "mq9_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "MQ-9" },
+  { alias: "mq9_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "MQ-9" },
+  { alias: "rq4_endurance_hours", field: "enduranceHours", applies: (t) => t.id === "RQ-4" },
+  { alias: "rq4_cost_per_flight_hour_usd", field: "costUsdPerFlightHour", applies: (t) => t.id === "RQ-4" },
   {
-    id: "tanker_cost_per_flight_hour_usd",
+    alias: "tanker_cost_per_flight_hour_usd",
     field: "costUsdPerFlightHour",
     applies: (t) => t.role === "tanker",
   },
 ];
 
+/** The parameter id of one field of an aircraft type: `aircraft.F-16.endurance_hours`. */
+export function aircraftParameterId(type: string, field: AircraftField): string {
+  const snake = AIRCRAFT_FIELDS.find((f) => f[0] === field)![1];
+  return `aircraft.${type}.${snake}`;
+}
+
+/** Every aircraft figure as a model parameter, with the table's value as its default. */
+export const AIRCRAFT_PARAMETERS: readonly ParameterDef[] = Object.values(AIRCRAFT).flatMap((t) =>
+  AIRCRAFT_FIELDS.map(([field, , unit, description]) => {
+    const aliases = SCENARIO_ALIASES.filter((a) => a.field === field && a.applies(t)).map((a) => a.alias);
+    return {
+      id: aircraftParameterId(t.id, field),
+      value: t[field],
+      unit,
+      description: `${t.name}: ${description}`,
+      source: t.source,
+      judgement: isJudgementSource(t.source),
+      model: "aircraft" as const,
+      ...(aliases.length ? { aliases } : {}),
+    };
+  }),
+);
+
 /**
- * An aircraft type with the fields a scenario sets through its parameters (point estimates), e.g. the flagship's
- * `fleet_availability` or `fighter_endurance_hours`; the source string says which were replaced.
- * @example aircraftWithScenarioValues(AIRCRAFT["F-16"], new Map([["fleet_availability", 0.65]])).availability
+ * An aircraft type with its figures taken from resolved parameters (the scenario's values, a Monte-Carlo draw or
+ * an override); the source string says which fields were replaced and by what.
+ * @example aircraftFromParameters(AIRCRAFT["F-16"], resolveParameters(scenario)).availability
  */
-export function aircraftWithScenarioValues(
-  t: AircraftType,
-  values: ReadonlyMap<string, number>,
-): AircraftType {
+export function aircraftFromParameters(t: AircraftType, params: ResolvedParameters): AircraftType {
   const out: AircraftType = { ...t };
   const used: string[] = [];
-  for (const p of SCENARIO_AIRCRAFT_PARAMETERS) {
-    const v = values.get(p.id);
-    if (v === undefined || !p.applies(t)) continue;
-    out[p.field] = v;
-    used.push(`${p.field} from scenario parameter ${p.id}`);
+  for (const [field] of AIRCRAFT_FIELDS) {
+    const p = params.get(aircraftParameterId(t.id, field));
+    if (!p || p.origin === "default") continue;
+    out[field] = p.value;
+    used.push(
+      p.scenarioId !== undefined
+        ? `${field} from scenario parameter ${p.scenarioId}`
+        : `${field} from ${p.origin === "override" ? "an override" : "a Monte-Carlo draw"}`,
+    );
   }
   if (used.length) out.source = `${t.source}; ${used.join(", ")}`;
   return out;

@@ -1,29 +1,28 @@
 /**
- * The parameters of the military models. Each has an id; a scenario overrides it under `parameters` with the
- * same id (its point estimate: the value, mode or median of the distribution), otherwise the code default
+ * The parameters of the military models (ground, air, ISR, air defence, logistics, cost). Each has an id; a
+ * scenario sets it under `parameters` with the same id (or one of its aliases), otherwise the code default
  * below applies. Each default names where it comes from, or says it is a judgement.
  */
-import {
-  type ParameterDef,
-  type ParameterDefArgs,
-  type ResolvedParameterValue,
-  resolveParameterTable,
-} from "../scenario/parameters.js";
-import type { Scenario } from "../scenario/schema.js";
-
-/** One parameter of the military models (a judgement says so at the start of its source). */
-export type ModelParameterDef = ParameterDef;
+import { isJudgementSource, type ParameterDef, type ParameterDefArgs } from "./definition.js";
 
 const def = (
   ...[id, value, unit, description, source, aliases]: ParameterDefArgs<readonly string[]>
-): ModelParameterDef =>
-  aliases ? { id, value, unit, description, source, aliases } : { id, value, unit, description, source };
+): ParameterDef => ({
+  id,
+  value,
+  unit,
+  description,
+  source,
+  judgement: isJudgementSource(source),
+  model: "military",
+  ...(aliases ? { aliases } : {}),
+});
 
 /**
  * Every parameter of the military models, in the order the documentation lists them. The ground densities
  * are fitted on the precedents table (`calibrateGround`, docs/models/military.md) and rounded.
  */
-export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
+export const MILITARY_PARAMETERS: readonly ParameterDef[] = [
   // --- Ground -----------------------------------------------------------------------------------------
   def(
     "ground.observation.troops_per_km",
@@ -273,30 +272,3 @@ export const MODEL_PARAMETERS: readonly ModelParameterDef[] = [
     "judgement: Patriot system ≈$400 m (CSIS) over a 30-year life ≈ $13 m, plus about 100 crew at the troop cost",
   ),
 ];
-
-/** A parameter's value and the source to cite for it. */
-export type ResolvedParameter = Pick<ResolvedParameterValue, "value" | "source">;
-
-/**
- * The values of every model parameter for a scenario: the scenario's own (by id, or by one of the aliases) or
- * the code default.
- * @param overrides values that win over both (for tests, sensitivity and Monte Carlo draws)
- * @example resolveModelParameters(scenario).get("ground.rotation_factor")?.value // 3
- */
-export function resolveModelParameters(
-  scenario: Pick<Scenario, "parameters"> | undefined,
-  overrides: Readonly<Record<string, number>> = {},
-): Map<string, ResolvedParameter> {
-  return resolveParameterTable(MODEL_PARAMETERS, scenario, overrides, {
-    onUnknownOverride: (id) => {
-      throw new RangeError(`resolveModelParameters: unknown parameter ${id}`);
-    },
-  });
-}
-
-/** The value of one resolved parameter (throws on an unknown id: a bug, not bad input). */
-export function param(params: ReadonlyMap<string, ResolvedParameter>, id: string): number {
-  const p = params.get(id);
-  if (!p) throw new RangeError(`param: unknown model parameter ${id}`);
-  return p.value;
-}

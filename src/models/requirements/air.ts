@@ -1,0 +1,211 @@
+/**
+ * The air group of the requirement model: 24/7 combat air patrol stations placed along the line and flown from
+ * the nearest base (with tankers and airborne early warning), and air policing on quick-reaction alert.
+ */
+
+import { param } from "../../parameters/index.js";
+import type { LatLon } from "../../scenario/schema.js";
+import { type CapStationSize, nearestBase, sizeCapStation } from "../air.js";
+import { interpolateGreatCircle, pointAlongPolyline, polylineLengthKm } from "../geo.js";
+import { type AttrReader, type AttrSourcer, type Context, num, paramInput } from "./context.js";
+import { type BreakdownLine, REQ_AEW, REQ_COST_USD_M_PER_YEAR, REQ_FIGHTERS, REQ_TANKERS } from "./layout.js";
+
+/** Evenly spaced points along the contact line: the centres of n equal segments. */
+export function pointsAlongLine(ctx: Context, n: number): LatLon[] {
+  const out: LatLon[] = [];
+  for (let i = 0; i < n; i++) out.push(pointAlongPolyline(ctx.polyline, ((i + 0.5) / n) * ctx.polylineKm));
+  return out;
+}
+
+/** CAP station i of n: a point of the line moved `air.standoff_km` toward its nearest base. */
+export function capStationPlacement(
+  polyline: readonly LatLon[],
+  bases: readonly { id: string; location: LatLon }[],
+  n: number,
+  standoffKm: number,
+): { station: LatLon; baseIndex: number }[] {
+  const total = polylineLengthKm(polyline);
+  const out: { station: LatLon; baseIndex: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const onLine = pointAlongPolyline(polyline, ((i + 0.5) / n) * total);
+    const { index, distanceKm } = nearestBase(bases, onLine);
+    const base = bases[index]!.location;
+    const t = distanceKm > 0 ? Math.min(1, standoffKm / distanceKm) : 0;
+    out.push({ station: interpolateGreatCircle(onLine, base, t), baseIndex: index });
+  }
+  return out;
+}
+
+function fmtKm(x: number): string {
+  return `${Math.round(x)} km`;
+}
+
+/** Adds the patrols, their support and air policing into `out`; explains itself into `lines`. */
+export function airGroup(
+  ctx: Context,
+  get: AttrReader,
+  src: AttrSourcer,
+  out: Float64Array,
+  lines?: BreakdownLine[],
+) {
+  const n = Math.max(0, Math.round(num(get("cap_stations"))));
+  const policing = num(get("air_policing")) > 0;
+  let fighters = 0;
+  let cost = 0;
+  if (n > 0) {
+    if (ctx.bases.length === 0) throw new RangeError("cap_stations > 0 but the scenario lists no airbases");
+    const placed = capStationPlacement(ctx.polyline, ctx.bases, n, param(ctx.params, "air.standoff_km"));
+    let tankerMc = 0;
+    let aewMc = 0;
+    let tankerFh = 0;
+    let aewFh = 0;
+    const perTankerStation = param(ctx.params, "air.tanker_orbits_per_cap_station");
+    const perAewStation = 1 / param(ctx.params, "air.cap_stations_per_aew_orbit");
+    placed.forEach(({ station, baseIndex }, i) => {
+      const base = ctx.bases[baseIndex]!;
+      const size: CapStationSize = sizeCapStation(
+        { base: base.location, station, aircraft: ctx.fighter, tanker: ctx.useTankers },
+        { parameters: ctx.params },
+      );
+      fighters += size.aircraftRequired;
+      cost += (size.flightHoursPerYear * ctx.fighter.costUsdPerFlightHour) / 1e6;
+      if (size.refuelled) {
+        const t = sizeCapStation(
+          { base: base.location, station, aircraft: ctx.tanker },
+          { parameters: ctx.params, aircraftPerStation: perTankerStation },
+        );
+        tankerMc += t.missionCapableAircraft / t.availability;
+        tankerFh += t.flightHoursPerYear;
+      }
+      const a = sizeCapStation(
+        { base: base.location, station, aircraft: ctx.aew },
+        { parameters: ctx.params, aircraftPerStation: perAewStation },
+      );
+      aewMc += a.missionCapableAircraft / a.availability;
+      aewFh += a.flightHoursPerYear;
+      lines?.push({
+        id: `air.cap.${i + 1}`,
+        label: `CAP station ${i + 1} from ${base.id} (${fmtKm(size.distanceKm)})`,
+        value: size.aircraftRequired,
+        unit: `${ctx.fighter.id} aircraft`,
+        formula:
+          "transit = distance / cruise; on station = sortie − 2 transit − reserve; sorties/day = 24 × aircraft " +
+          "on station / on station; rate = min(cap, 24 / (sortie + turnaround)); aircraft = ⌈sorties / rate / " +
+          `availability⌉ → transit ${size.transitHours.toFixed(2)} h, on station ${size.onStationHours.toFixed(2)} h` +
+          `${size.refuelled ? " (refuelled)" : ""}, ${size.sortiesPerDay.toFixed(1)} sorties/day`,
+        inputs: [
+          { name: "cap_stations", value: n, source: src("cap_stations") },
+          {
+            name: `base ${base.id}`,
+            value: `${base.location.lat}, ${base.location.lon}`,
+            source: "theater.airbases",
+          },
+          {
+            name: "station",
+            value: `${station.lat.toFixed(2)}, ${station.lon.toFixed(2)}`,
+            source: "theater.contactLine.polyline",
+          },
+          { name: `${ctx.fighter.id} cruise km/h`, value: ctx.fighter.cruiseKmh, source: ctx.fighter.source },
+          {
+            name: `${ctx.fighter.id} endurance h`,
+            value: ctx.fighter.enduranceHours,
+            source: ctx.fighter.source,
+          },
+          {
+            name: `${ctx.fighter.id} availability`,
+            value: ctx.fighter.availability,
+            source: ctx.fighter.source,
+          },
+          paramInput(ctx, "air.standoff_km"),
+          paramInput(ctx, "air.aircraft_per_station"),
+          paramInput(ctx, "air.reserve_hours"),
+          paramInput(ctx, "air.max_sorties_per_aircraft_per_day"),
+          paramInput(ctx, "air.max_tanker_sortie_hours"),
+        ],
+      });
+    });
+    const tankers = Math.ceil(tankerMc - 1e-9);
+    const aew = Math.ceil(aewMc - 1e-9);
+    out[REQ_TANKERS]! += tankers;
+    out[REQ_AEW]! += aew;
+    const supportCost =
+      (tankerFh * ctx.tanker.costUsdPerFlightHour + aewFh * ctx.aew.costUsdPerFlightHour) / 1e6;
+    cost += supportCost;
+    lines?.push({
+      id: "air.tankers",
+      label: "Tankers for the refuelled stations",
+      value: tankers,
+      unit: `${ctx.tanker.id} aircraft`,
+      formula:
+        "⌈Σ over refuelled stations of orbit aircraft (orbits per station × orbit formula) / availability⌉",
+      inputs: [
+        paramInput(ctx, "air.tanker_orbits_per_cap_station"),
+        { name: ctx.tanker.id, value: ctx.tanker.enduranceHours, source: ctx.tanker.source },
+      ],
+    });
+    lines?.push({
+      id: "air.aew",
+      label: "Airborne early warning",
+      value: aew,
+      unit: `${ctx.aew.id} aircraft`,
+      formula: "⌈Σ over stations of orbit aircraft (1 / stations per orbit × orbit formula) / availability⌉",
+      inputs: [
+        paramInput(ctx, "air.cap_stations_per_aew_orbit"),
+        { name: ctx.aew.id, value: ctx.aew.enduranceHours, source: ctx.aew.source },
+      ],
+    });
+  }
+  if (policing) {
+    const qra =
+      param(ctx.params, "air.policing_detachments") *
+      param(ctx.params, "air.policing_aircraft_per_detachment");
+    fighters += qra;
+    const qraCost =
+      (qra *
+        param(ctx.params, "air.policing_flight_hours_per_aircraft_year") *
+        ctx.fighter.costUsdPerFlightHour) /
+      1e6;
+    cost += qraCost;
+    lines?.push({
+      id: "air.policing",
+      label: "Air policing on quick-reaction alert",
+      value: qra,
+      unit: `${ctx.fighter.id} aircraft`,
+      formula: "detachments × aircraft per detachment",
+      inputs: [
+        { name: "air_policing", value: true, source: src("air_policing") },
+        paramInput(ctx, "air.policing_detachments"),
+        paramInput(ctx, "air.policing_aircraft_per_detachment"),
+      ],
+    });
+  }
+  out[REQ_FIGHTERS]! += fighters;
+  out[REQ_COST_USD_M_PER_YEAR]! += cost;
+  if (cost > 0) {
+    lines?.push({
+      id: "cost.air",
+      label: "Cost of flying (fighters, tankers, AEW)",
+      value: cost,
+      unit: "USD m/year",
+      formula: "Σ flight hours per year × cost per flight hour (sources' own dollar years, not deflated)",
+      inputs: [
+        {
+          name: `${ctx.fighter.id} USD per flight hour`,
+          value: ctx.fighter.costUsdPerFlightHour,
+          source: ctx.fighter.source,
+        },
+        {
+          name: `${ctx.tanker.id} USD per flight hour`,
+          value: ctx.tanker.costUsdPerFlightHour,
+          source: ctx.tanker.source,
+        },
+        {
+          name: `${ctx.aew.id} USD per flight hour`,
+          value: ctx.aew.costUsdPerFlightHour,
+          source: ctx.aew.source,
+        },
+        paramInput(ctx, "air.policing_flight_hours_per_aircraft_year"),
+      ],
+    });
+  }
+}

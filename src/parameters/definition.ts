@@ -1,0 +1,40 @@
+/**
+ * What a model parameter is: an id, a code default with its unit and source, and whether that default is a
+ * judgement. Every model's table of definitions (military, aircraft, deterrence) is made of these, and the
+ * registry (`registry.ts`) holds them all.
+ */
+
+/** Which model reads a parameter. */
+export type ParameterModel = "military" | "aircraft" | "deterrence";
+
+/** One parameter of a model: its code default and where that default comes from. */
+export interface ParameterDef {
+  id: string;
+  /** The code default, used when the scenario does not set the parameter. */
+  value: number;
+  unit: string;
+  description: string;
+  /** Where the default comes from; starts with `judgement` when no published figure supports it. */
+  source: string;
+  /** True when the default is a judgement rather than a published figure. */
+  judgement: boolean;
+  model: ParameterModel;
+  /** Other ids a scenario may use for the same quantity (the flagship's own names). One alias may stand for
+   *  several parameters (`fleet_availability` sets the availability of every fighter type). */
+  aliases?: readonly string[];
+}
+
+/** The arguments of a table's `def(...)` builder: the common fields, then one table-specific extra. */
+export type ParameterDefArgs<Extra> = [
+  id: string,
+  value: number,
+  unit: string,
+  description: string,
+  source: string,
+  extra?: Extra,
+];
+
+/** True when a source text marks its figure as a judgement. */
+export function isJudgementSource(source: string): boolean {
+  return source.startsWith("judgement");
+}

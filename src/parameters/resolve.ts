@@ -1,0 +1,128 @@
+/**
+ * Resolving model parameters: one shape for every model. Each registry parameter gets a value, where it comes
+ * from and the source to cite: an explicit override first, then the scenario's own value (by id, else by one
+ * of the aliases), then the code default. The scenario's value is its distribution's point estimate, or a
+ * seeded draw from it (`sampleParameters`: one Monte-Carlo sample of every parameter at once).
+ */
+import type { Random } from "../random/index.js";
+import type { Scenario } from "../scenario/schema.js";
+import { pointEstimate, sampleDistribution } from "./distributions.js";
+import { PARAMETERS, parameterDef, parametersNamed, similarParameterIds } from "./registry.js";
+
+/** Where a resolved value comes from. */
+export type ParameterOrigin = "default" | "scenario" | "sample" | "override";
+
+/** A parameter's resolved value, where it comes from, and the source to cite for it. */
+export interface ResolvedParameterValue {
+  value: number;
+  origin: ParameterOrigin;
+  /** The default's source; `<scenario source> (scenario parameter <id>)` when the scenario sets it; `override`. */
+  source: string;
+  /** The id of the scenario parameter that set it (its own id or an alias), when the scenario did. */
+  scenarioId?: string;
+}
+
+/** Every registry parameter's resolved value, by id, in registry order. The one shape all models read. */
+export type ResolvedParameters = ReadonlyMap<string, ResolvedParameterValue>;
+
+/** An override, or a lookup, of an id the registry does not know. */
+export class UnknownParameterError extends Error {
+  constructor(
+    readonly id: string,
+    readonly suggestions: readonly string[],
+  ) {
+    super(
+      `unknown parameter "${id}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""} (docs/models.md lists every parameter)`,
+    );
+    this.name = "UnknownParameterError";
+  }
+}
+
+export interface ResolveOptions {
+  /** Values by registry id that win over the scenario's and the defaults (tests, sensitivity, `--set`).
+   *  An id the registry does not know is an `UnknownParameterError`. */
+  overrides?: Readonly<Record<string, number>>;
+  /** Draw the scenario's parameters from their distributions instead of taking point estimates. */
+  random?: Random;
+}
+
+/**
+ * Resolve every model parameter for a scenario (see the file header).
+ * @param scenario the validated scenario (undefined: code defaults only)
+ * @example param(resolveParameters(scenario), "ground.rotation_factor") // 3 unless the scenario sets it
+ */
+export function resolveParameters(
+  scenario: Pick<Scenario, "parameters"> | undefined,
+  options: ResolveOptions = {},
+): ResolvedParameters {
+  const out = new Map<string, ResolvedParameterValue>();
+  for (const d of PARAMETERS) out.set(d.id, { value: d.value, origin: "default", source: d.source });
+  const declared = scenario?.parameters ?? [];
+  // One value per declared parameter, drawn in file order, so that a draw depends only on the random stream.
+  const values = declared.map((p) =>
+    parametersNamed(p.id).length === 0
+      ? Number.NaN
+      : options.random
+        ? sampleDistribution(p.distribution, options.random)
+        : pointEstimate(p.distribution),
+  );
+  const origin: ParameterOrigin = options.random ? "sample" : "scenario";
+  const set = (id: string, k: number) => {
+    const p = declared[k]!;
+    out.set(id, {
+      value: values[k]!,
+      origin,
+      source: `${p.source} (scenario parameter ${p.id})`,
+      scenarioId: p.id,
+    });
+  };
+  // Aliases first, so that the registry's own id wins when a scenario gives both.
+  declared.forEach((p, k) => {
+    if (parameterDef(p.id)) return;
+    for (const d of parametersNamed(p.id)) set(d.id, k);
+  });
+  declared.forEach((p, k) => {
+    if (parameterDef(p.id)) set(p.id, k);
+  });
+  for (const [id, value] of Object.entries(options.overrides ?? {})) {
+    if (!parameterDef(id)) throw new UnknownParameterError(id, similarParameterIds(id));
+    out.set(id, { value, origin: "override", source: "override" });
+  }
+  return out;
+}
+
+/**
+ * One Monte-Carlo sample of every parameter: each distribution the scenario declares drawn once from `random`,
+ * the others at their defaults, overrides on top. The same shape as `resolveParameters`.
+ * @example sampleParameters(scenario, mulberry32(7)).get("ground.rotation_factor")?.origin // "sample"
+ */
+export function sampleParameters(
+  scenario: Pick<Scenario, "parameters"> | undefined,
+  random: Random,
+  options: Omit<ResolveOptions, "random"> = {},
+): ResolvedParameters {
+  return resolveParameters(scenario, { ...options, random });
+}
+
+let defaults: ResolvedParameters | undefined;
+
+/** The code defaults of every parameter (resolved once). */
+export function defaultParameters(): ResolvedParameters {
+  defaults ??= resolveParameters(undefined);
+  return defaults;
+}
+
+/**
+ * The value of one resolved parameter. An id outside the registry is a bug in the caller, not bad input.
+ * @example param(resolveParameters(scenario), "air.standoff_km") // 100
+ */
+export function param(params: ResolvedParameters, id: string): number {
+  const p = params.get(id);
+  if (!p) throw new UnknownParameterError(id, similarParameterIds(id));
+  return p.value;
+}
+
+/** The scenario parameters that no model reads (neither a registry id nor an alias): facts kept for people. */
+export function informationalParameters(scenario: Pick<Scenario, "parameters">): string[] {
+  return scenario.parameters.filter((p) => parametersNamed(p.id).length === 0).map((p) => p.id);
+}
