@@ -18,7 +18,7 @@ import {
 } from "../src/coalition/index.js";
 import { analyzeMechanism } from "../src/deterrence/index.js";
 import { analyzeScenario } from "../src/explore/analyze.js";
-import { feasibilityScore } from "../src/explore/evaluate.js";
+import { feasibilityScore } from "../src/explore/pass.js";
 import { schemeRequirements } from "../src/models/index.js";
 import { partyVerdicts } from "../src/politics/index.js";
 import { compileScenario } from "../src/scenario/compile.js";

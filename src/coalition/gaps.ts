@@ -3,13 +3,7 @@
  * (exactly, without the solver: see `eligibleContributors`); a condition whose removal raises the supply of a
  * capability is one that blocks it.
  */
-import {
-  eligibleContributors,
-  type IndexedCondition,
-  type PreparedProblem,
-  unitBounds,
-  willingSupply,
-} from "./prepare.js";
+import { type IndexedCondition, type PreparedProblem, willingCapacity } from "./prepare.js";
 
 /** One cause of a gap. */
 export interface GapReason {
@@ -105,14 +99,8 @@ export function explainGaps(
   const gapCaps = p.caps.flatMap((_, k) => (p.required[k]! > supply[k]! ? [k] : []));
   if (gapCaps.length === 0) return out;
   // Supply with each condition set aside alone, and with all of them set aside.
-  const relaxedSupply = p.conditions.map((_, i) => {
-    const relaxed = new Set([i]);
-    const ubR = unitBounds(p, relaxed);
-    return willingSupply(p, ubR, eligibleContributors(p, ubR, relaxed));
-  });
-  const all = new Set(p.conditions.map((_, i) => i));
-  const ubAll = unitBounds(p, all);
-  const supplyAll = willingSupply(p, ubAll, eligibleContributors(p, ubAll, all));
+  const relaxedSupply = p.conditions.map((_, i) => willingCapacity(p, new Set([i])).supply);
+  const supplyAll = willingCapacity(p, new Set(p.conditions.map((_, i) => i))).supply;
   for (const k of gapCaps) {
     const cap = p.caps[k]!;
     const required = p.required[k]!;

@@ -19,6 +19,8 @@ export {
   type PreparedProblem,
   prepareProblem,
   unitBounds,
+  type WillingCapacity,
+  willingCapacity,
   willingSupply,
 } from "./prepare.js";
 export {

@@ -137,3 +137,27 @@ export function eligibleContributors(
 export function willingSupply(p: PreparedProblem, ub: number[][], eligible: readonly boolean[]): number[] {
   return p.caps.map((_, k) => ub.reduce((s, row, c) => s + (eligible[c] ? row[k]! : 0), 0));
 }
+
+/** What the willing contributors of a problem can provide at most (exact, without a solver). */
+export interface WillingCapacity {
+  /** Per-unit upper bounds under the conditions (`unitBounds`). */
+  ub: number[][];
+  /** The largest set of contributors that can take part together (`eligibleContributors`). */
+  eligible: boolean[];
+  /** Units of each capability they can provide (`willingSupply`). */
+  supply: number[];
+  /** Units missing per capability: max(0, required − supply). */
+  gaps: number[];
+}
+
+/**
+ * The most a problem's willing contributors can provide, with the conditions in `relaxed` set aside: the chain
+ * unit bounds → eligible set → supply → gaps that feasibility, the optimiser and the gap reasons share.
+ * @example willingCapacity(prepareProblem(problem)).gaps // [0, 2, 0] when 2 units of the second are missing
+ */
+export function willingCapacity(p: PreparedProblem, relaxed?: ReadonlySet<number>): WillingCapacity {
+  const ub = unitBounds(p, relaxed);
+  const eligible = eligibleContributors(p, ub, relaxed);
+  const supply = willingSupply(p, ub, eligible);
+  return { ub, eligible, supply, gaps: p.caps.map((_, k) => Math.max(0, p.required[k]! - supply[k]!)) };
+}

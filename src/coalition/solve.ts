@@ -11,13 +11,7 @@ import {
   type MilpSolver,
   type MilpVariable,
 } from "./milp.js";
-import {
-  eligibleContributors,
-  type PreparedProblem,
-  prepareProblem,
-  unitBounds,
-  willingSupply,
-} from "./prepare.js";
+import { type PreparedProblem, prepareProblem, willingCapacity } from "./prepare.js";
 import type { CoalitionObjective, CoalitionProblem } from "./problem.js";
 
 /** Slack on a lexicographic stage's bound, so that the next stage may reach the previous optimum within the
@@ -288,10 +282,7 @@ export function solveCoalition(
 ): CoalitionResult {
   const objective = options.objective ?? problem.objective;
   const p = prepareProblem(problem);
-  const ub = unitBounds(p);
-  const eligible = eligibleContributors(p, ub);
-  const supply = willingSupply(p, ub, eligible);
-  const gaps = p.caps.map((_, k) => Math.max(0, p.required[k]! - supply[k]!));
+  const { ub, eligible, supply, gaps } = willingCapacity(p);
   const pool = p.ids.flatMap((_, c) => (eligible[c] ? [c] : []));
   const gdp = problem.contributors.map((c) => c.gdp);
   const poolHasGdp = pool.every((c) => gdp[c] !== undefined);

@@ -6,17 +6,15 @@ import {
   type CoalitionObjective,
   type CoalitionResult,
   coalitionProblemForScheme,
-  eligibleContributors,
   type MilpSolver,
   prepareProblem,
-  unitBounds,
-  willingSupply,
+  willingCapacity,
 } from "../coalition/index.js";
 import { analyzeMechanism } from "../deterrence/index.js";
 import { REQ_NAMES } from "../models/index.js";
 import {
-  analyzeConsensus,
   type ConcessionSet,
+  ConsensusAccumulator,
   type ConsensusAnalysis,
   type PartyVerdict,
   partyVerdicts,
@@ -35,10 +33,10 @@ import {
   OBJ_DETERRENCE,
   OBJ_FEASIBILITY,
   OBJECTIVES,
-  PRESENCES,
   type SchemeTable,
   schemeAt,
 } from "./evaluate.js";
+import { createSchemePass, PRESENCES } from "./pass.js";
 
 /** A table of an answer: text cells, numbers rounded for people by the renderer. */
 export interface AnswerTable {
@@ -451,9 +449,7 @@ function answerAcceptability(x: AnswerContext): Answer {
   const { c, table, focusScheme, focusScored, consensus } = x;
   const { acceptable, both } = x.counts;
   const parties = table.stances.parties;
-  const P = parties.length;
-  const accepts = parties.map(() => 0);
-  for (let i = 0; i < table.n; i++) for (let p = 0; p < P; p++) accepts[p]! += table.accepts[i * P + p]!;
+  const accepts = consensus.acceptance.map((a) => a.accepts);
   const redLines = consensus.acceptance.flatMap((a) => {
     const party = parties.find((p) => p.id === a.party)!;
     return a.redLines.map((r) => ({
@@ -575,8 +571,7 @@ function answerParticipation(x: AnswerContext): Answer {
     const prepared = prepareProblem(
       coalitionProblemForScheme(c, entry.example, entry.requirements, { objective }),
     );
-    const ub = unitBounds(prepared);
-    const el = eligibleContributors(prepared, ub);
+    const el = willingCapacity(prepared).eligible;
     prepared.ids.forEach((id, j) => {
       if (el[j]) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + schemesPerProblem[k]!);
     });
@@ -697,8 +692,7 @@ function answerBurden(x: AnswerContext): Answer {
         ...problem,
         contributors: problem.contributors.filter((x) => x.id !== id),
       });
-      const ub = unitBounds(prepared);
-      const supply = willingSupply(prepared, ub, eligibleContributors(prepared, ub));
+      const { supply } = willingCapacity(prepared);
       const missing = prepared.caps.flatMap((cap, k) =>
         prepared.required[k]! > supply[k]! ? [`${prepared.required[k]! - supply[k]!} ${cap}`] : [],
       );
@@ -873,7 +867,18 @@ export function analyzeScenario(
   const objective: CoalitionObjective = options.objective ?? "min-cost";
   // The exact count (a cheap dynamic programme) gives the progress bar its total.
   const total = options.progress ? Number(countConsistent(c, c.rules, options.filter)) : undefined;
-  const table = evaluateSchemes(c, { ...options, ...(total !== undefined ? { total } : {}) });
+  const pass = createSchemePass(c, {
+    objective,
+    ...(options.parameters ? { parameters: options.parameters } : {}),
+  });
+  // The consensus analysis reads the pass's party scores: no party is evaluated twice.
+  const consensus = new ConsensusAccumulator(pass.stances, { top, concessionSets: 5 });
+  const table = evaluateSchemes(c, {
+    ...options,
+    pass,
+    ...(total !== undefined ? { total } : {}),
+    onScheme: (_, s, scores) => consensus.add(s, scores.parties, scores.outcome),
+  });
   const s = c.scenario;
 
   let feasible = 0;
@@ -910,7 +915,7 @@ export function analyzeScenario(
     focusCoalition,
     schemesPerProblem,
     counts: { feasible, acceptable, both },
-    consensus: analyzeConsensus(table.stances, rowsIterable(table), { top, concessionSets: 5 }),
+    consensus: consensus.result(),
   };
   const answers = [
     answerFeasibility,
@@ -962,19 +967,10 @@ export function analyzeScenario(
       acceptableToAll: acceptable,
       feasibleAndAcceptable: both,
       coalitionProblems: table.coalitions.length,
-      solverCalls: table.solves,
+      solverCalls: focusCoalition?.solver.solves ?? 0,
     },
     frontier: frontRows.map(({ row, ties }) => ({ ...scored(table, row), ties })),
     focus: { ...focusScored, why: focus.why },
     answers,
   };
-}
-
-/** Iterate the table's schemes as Int32Arrays (one reused buffer), for the politics module. */
-function* rowsIterable(table: SchemeTable): Generator<Int32Array> {
-  const buf = new Int32Array(table.d);
-  for (let i = 0; i < table.n; i++) {
-    for (let j = 0; j < table.d; j++) buf[j] = table.options[i * table.d + j]!;
-    yield buf;
-  }
 }

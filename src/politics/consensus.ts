@@ -20,19 +20,16 @@
  *                   when a cheaper one listed asks no party for more.
  * Remaining ties go to the scheme enumerated first.
  */
-import type { Scheme } from "../scenario/compile.js";
+import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import { type Concession, type ConcessionSet, concessionsFor } from "./concessions.js";
-import { type ForecastPosition, forecastPositions } from "./forecast.js";
+import { type ForecastPosition, type ForecastTables, forecastPositions } from "./forecast.js";
+import { ACCEPT_TOLERANCE, createPartyScores, type PartyScores, scoreParties } from "./outcome.js";
 import {
-  ACCEPT_TOLERANCE,
   createPartyEvaluation,
   createSequentialEvaluation,
   evaluateParties,
   evaluatePartiesSequential,
   type PartyEvaluation,
-  partyAccepts,
-  partyGap,
-  partyMargin,
   type StanceTables,
 } from "./stances.js";
 
@@ -89,25 +86,17 @@ export interface ConsensusAnalysis {
  */
 export function scoreScheme(t: StanceTables, scheme: Scheme, e = createPartyEvaluation(t)): ScoredScheme {
   evaluateParties(t, scheme, e);
+  const scores = createPartyScores(t);
+  scoreParties(t, e, scores);
   const n = t.parties.length;
-  const utilities: number[] = [];
-  const margins: number[] = [];
-  const gaps: number[] = [];
-  const accepts: boolean[] = [];
-  for (let p = 0; p < n; p++) {
-    utilities.push(e.utility[p]!);
-    margins.push(partyMargin(t, e, p));
-    gaps.push(partyGap(t, e, p));
-    accepts.push(partyAccepts(t, e, p));
-  }
   return {
     scheme: Int32Array.from(scheme),
-    utilities,
-    margins,
-    gaps,
-    accepts,
-    minMargin: n ? Math.min(...margins) : 0,
-    gap: n ? Math.max(...gaps) : 0,
+    utilities: Array.from(e.utility),
+    margins: Array.from(scores.margin),
+    gaps: Array.from(scores.gap),
+    accepts: Array.from(scores.accepts, Boolean),
+    minMargin: n ? Math.min(...scores.margin) : 0,
+    gap: n ? Math.max(...scores.gap) : 0,
   };
 }
 
@@ -144,6 +133,185 @@ function keep(into: Int32Array | undefined, scheme: Scheme): Int32Array {
 }
 
 /**
+ * The consensus analysis as a reducer: feed it every consistent scheme once, in enumeration order, with the
+ * parties' evaluation (`evaluateParties`) and scores (`scoreParties`) already computed for it, then read the
+ * result. It keeps only what the answers need (a few schemes, the Pareto archive, counts), never a row per
+ * scheme. `analyzeConsensus` runs it over an iterable of schemes; the explore engine feeds it from its own
+ * single pass, so no party is evaluated twice.
+ */
+export class ConsensusAccumulator {
+  private readonly c: CompiledScenario;
+  private readonly n: number;
+  private readonly top: number;
+  private readonly setsWanted: number;
+  private readonly pareto: ParetoArchive;
+  private readonly forecast: ForecastTables;
+  private readonly acceptCount: Float64Array;
+  private readonly excludeCount: Float64Array;
+  private readonly zoneTop: Kept[] = [];
+  private zoneSize = 0;
+  private count = 0;
+  private nashScheme: Int32Array | undefined;
+  private nashProduct = -Infinity;
+  private maximinScheme: Int32Array | undefined;
+  private maximinValue = -Infinity;
+  private maximinSum = -Infinity;
+  private distanceScheme: Int32Array | undefined;
+  private distanceValue = Infinity;
+  private distanceTotal = Infinity;
+  private forecastScheme: Int32Array | undefined;
+  private forecastDistance = Infinity;
+  private forecastMargin = -Infinity;
+  // Concession sets keyed by which red lines are dropped and which parties lower their reservation: small
+  // integers when they fit (fast Map lookups), exact doubles up to 2^52, strings beyond.
+  private readonly keyKind: 0 | 1 | 2;
+  private readonly keyBit: Float64Array;
+  private readonly sets = new Map<
+    number | string,
+    { cost: number; index: number; changes: number; scheme: Int32Array }
+  >();
+  private readonly linesByParty: number[][];
+
+  constructor(
+    private readonly t: StanceTables,
+    options: ConsensusOptions = {},
+  ) {
+    this.c = t.compiled;
+    this.n = t.parties.length;
+    this.top = options.top ?? 5;
+    this.setsWanted = options.concessionSets ?? 5;
+    this.pareto = new ParetoArchive(this.n, options.paretoExamples ?? 3);
+    this.forecast = forecastPositions(this.c, t.parties, t.optionOffset);
+    this.acceptCount = new Float64Array(this.n);
+    this.excludeCount = new Float64Array(t.redLineCount);
+    const keyBits = t.redLineCount + this.n;
+    this.keyKind = keyBits <= 30 ? 0 : keyBits <= 52 ? 1 : 2;
+    this.keyBit = Float64Array.from({ length: keyBits }, (_, i) => 2 ** i);
+    this.linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
+  }
+
+  /** Add the next scheme (in enumeration order) with its evaluation and scores. */
+  add(s: Scheme, e: PartyEvaluation, scores: PartyScores): void {
+    const t = this.t;
+    const index = this.count++;
+    this.pareto.add(e.utility, s);
+    let numKey = 0;
+    let strKey = "";
+    let changes = 0;
+    for (let p = 0; p < this.n; p++) {
+      if (scores.accepts[p]) this.acceptCount[p]!++;
+      if (e.violated[p]! > 0) {
+        const lines = this.linesByParty[p]!;
+        for (let k = 0; k < lines.length; k++) {
+          if ((e.redLineMask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
+            const line = lines[k]!;
+            this.excludeCount[line]!++;
+            changes++;
+            if (this.keyKind === 0) numKey |= 1 << line;
+            else if (this.keyKind === 1) numKey += this.keyBit[line]!;
+            else strKey += `r${line},`;
+          }
+        }
+      }
+      if (scores.lowers[p]) {
+        changes++;
+        const b = t.redLineCount + p;
+        if (this.keyKind === 0) numKey |= 1 << b;
+        else if (this.keyKind === 1) numKey += this.keyBit[b]!;
+        else strKey += `p${p},`;
+      }
+    }
+    const { minMargin, sumMargin, maxGap, totalGap } = scores;
+    if (scores.all) {
+      this.zoneSize++;
+      keepTop(this.zoneTop, minMargin, index, s, this.top);
+      if (scores.surplusProduct > this.nashProduct) {
+        this.nashProduct = scores.surplusProduct;
+        this.nashScheme = keep(this.nashScheme, s);
+      }
+    }
+    if (minMargin > this.maximinValue || (minMargin === this.maximinValue && sumMargin > this.maximinSum)) {
+      this.maximinValue = minMargin;
+      this.maximinSum = sumMargin;
+      this.maximinScheme = keep(this.maximinScheme, s);
+    }
+    if (maxGap < this.distanceValue || (maxGap === this.distanceValue && totalGap < this.distanceTotal)) {
+      this.distanceValue = maxGap;
+      this.distanceTotal = totalGap;
+      this.distanceScheme = keep(this.distanceScheme, s);
+    }
+    let fd = 0;
+    for (let d = 0; d < t.dims; d++) fd += this.forecast.distance[t.optionOffset[d]! + s[d]!]!;
+    if (fd < this.forecastDistance || (fd === this.forecastDistance && minMargin > this.forecastMargin)) {
+      this.forecastDistance = fd;
+      this.forecastMargin = minMargin;
+      this.forecastScheme = keep(this.forecastScheme, s);
+    }
+    const key = this.keyKind === 2 ? strKey : numKey;
+    const prev = this.sets.get(key);
+    if (prev === undefined)
+      this.sets.set(key, { cost: totalGap, index, changes, scheme: Int32Array.from(s) });
+    else if (totalGap < prev.cost) {
+      prev.cost = totalGap;
+      prev.index = index;
+      prev.scheme.set(s as ArrayLike<number> & Iterable<number>);
+    }
+  }
+
+  /** The analysis of every scheme added so far. */
+  result(): ConsensusAnalysis {
+    const t = this.t;
+    const c = this.c;
+    const e = createPartyEvaluation(t);
+    const scored = (scheme: Int32Array) => scoreScheme(t, scheme, e);
+    // Cheapest first; a set is listed only when no cheaper listed set asks every party for no more
+    // (same changes, each costing no more): the alternatives are the Pareto-minimal sets.
+    const ranked: ConcessionSet[] = [];
+    const candidates = [...this.sets.values()].sort(
+      (a, b) => a.cost - b.cost || a.changes - b.changes || a.index - b.index,
+    );
+    for (const x of candidates) {
+      if (ranked.length >= this.setsWanted) break;
+      const row = x.scheme;
+      evaluateParties(t, row, e);
+      const changes = concessionsFor(c, t.parties, row, e.utility, violatedLists(t, e), ACCEPT_TOLERANCE);
+      const set = { cost: x.cost, changes, scheme: Int32Array.from(row) };
+      if (!ranked.some((k) => asksNoMore(k.changes, changes))) ranked.push(set);
+    }
+    return {
+      parties: t.parties.map((p) => ({
+        id: p.id,
+        name: p.name,
+        reservation: p.reservation,
+        power: p.power,
+        salience: p.salience,
+      })),
+      schemes: this.count,
+      acceptance: t.parties.map((p) => ({
+        party: p.id,
+        accepts: this.acceptCount[p.index]!,
+        redLines: p.redLines.map((r) => ({ id: r.id, excludes: this.excludeCount[r.global]! })),
+      })),
+      zone: { size: this.zoneSize, best: this.zoneTop.map((x) => scored(x.scheme)) },
+      pareto: this.pareto.result((scheme) => scored(scheme).accepts.every(Boolean)),
+      nash: this.nashScheme ? { ...scored(this.nashScheme), product: this.nashProduct } : undefined,
+      maximin: this.maximinScheme ? scored(this.maximinScheme) : undefined,
+      distance: this.distanceScheme
+        ? { value: this.distanceValue, scheme: scored(this.distanceScheme) }
+        : undefined,
+      forecast: this.forecastScheme
+        ? {
+            positions: this.forecast.positions,
+            scheme: scored(this.forecastScheme),
+            distance: this.forecastDistance,
+          }
+        : undefined,
+      concessions: { needed: this.zoneSize === 0, sets: ranked },
+    };
+  }
+}
+
+/**
  * Analyse every scheme of `schemes` (normally `enumerateSchemes(c)`: the consistent ones) for all parties.
  * One pass with typed arrays and reused buffers; a scheme is copied only when it becomes a best one.
  * @example analyzeConsensus(compileStances(c), enumerateSchemes(c)).distance?.value // 0.12
@@ -153,171 +321,15 @@ export function analyzeConsensus(
   schemes: Iterable<Scheme>,
   options: ConsensusOptions = {},
 ): ConsensusAnalysis {
-  const top = options.top ?? 5;
-  const setsWanted = options.concessionSets ?? 5;
-  const paretoExamples = options.paretoExamples ?? 3;
-  const c = t.compiled;
-  const n = t.parties.length;
-  const e = createPartyEvaluation(t);
+  const acc = new ConsensusAccumulator(t, options);
   const seq = createSequentialEvaluation(t);
-  const pareto = new ParetoArchive(n, paretoExamples);
-  const forecast = forecastPositions(c, t.parties, t.optionOffset);
-  const acceptCount = new Float64Array(n);
-  const excludeCount = new Float64Array(t.redLineCount);
-  const zoneTop: Kept[] = [];
-  let zoneSize = 0;
-  let count = 0;
-  let nashScheme: Int32Array | undefined;
-  let nashProduct = -Infinity;
-  let maximinScheme: Int32Array | undefined;
-  let maximinValue = -Infinity;
-  let maximinSum = -Infinity;
-  let distanceScheme: Int32Array | undefined;
-  let distanceValue = Infinity;
-  let distanceTotal = Infinity;
-  let forecastScheme: Int32Array | undefined;
-  let forecastDistance = Infinity;
-  let forecastMargin = -Infinity;
-  // Concession sets keyed by which red lines are dropped and which parties lower their reservation.
-  const keyBits = t.redLineCount + n;
-  // Small-integer keys when they fit (fast Map lookups), exact doubles up to 2^52, strings beyond.
-  const keyKind = keyBits <= 30 ? 0 : keyBits <= 52 ? 1 : 2;
-  const keyBit = Float64Array.from({ length: keyBits }, (_, i) => 2 ** i);
-  const reservations = Float64Array.from(t.parties, (p) => p.reservation);
-  const sets = new Map<
-    number | string,
-    { cost: number; index: number; changes: number; scheme: Int32Array }
-  >();
-  const linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
-
+  const scores = createPartyScores(t);
   for (const s of schemes) {
-    const index = count++;
     evaluatePartiesSequential(t, s, seq);
-    pareto.add(seq.utility, s);
-    let all = true;
-    let minMargin = Infinity;
-    let sumMargin = 0;
-    let maxGap = 0;
-    let totalCost = 0;
-    let product = 1;
-    let numKey = 0;
-    let strKey = "";
-    let changes = 0;
-    // The same quantities as partyAccepts / partyMargin / partyGap, inlined for the hot loop.
-    for (let p = 0; p < n; p++) {
-      const short = reservations[p]! - seq.utility[p]!;
-      const lowers = short > ACCEPT_TOLERANCE;
-      const violated = seq.violated[p]!;
-      const acc = violated === 0 && !lowers;
-      const g = (lowers ? short : 0) + seq.redLineCost[p]!;
-      const m = acc ? (short < 0 ? -short : 0) : -g;
-      if (acc) acceptCount[p]!++;
-      else all = false;
-      if (m < minMargin) minMargin = m;
-      sumMargin += m;
-      if (g > maxGap) maxGap = g;
-      totalCost += g;
-      product *= short < 0 ? -short : 0;
-      if (violated > 0) {
-        const lines = linesByParty[p]!;
-        for (let k = 0; k < lines.length; k++) {
-          if ((seq.redLineMask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
-            const line = lines[k]!;
-            excludeCount[line]!++;
-            changes++;
-            if (keyKind === 0) numKey |= 1 << line;
-            else if (keyKind === 1) numKey += keyBit[line]!;
-            else strKey += `r${line},`;
-          }
-        }
-      }
-      if (lowers) {
-        changes++;
-        const b = t.redLineCount + p;
-        if (keyKind === 0) numKey |= 1 << b;
-        else if (keyKind === 1) numKey += keyBit[b]!;
-        else strKey += `p${p},`;
-      }
-    }
-    if (n === 0) minMargin = 0;
-    if (all) {
-      zoneSize++;
-      keepTop(zoneTop, minMargin, index, s, top);
-      if (product > nashProduct) {
-        nashProduct = product;
-        nashScheme = keep(nashScheme, s);
-      }
-    }
-    if (minMargin > maximinValue || (minMargin === maximinValue && sumMargin > maximinSum)) {
-      maximinValue = minMargin;
-      maximinSum = sumMargin;
-      maximinScheme = keep(maximinScheme, s);
-    }
-    if (maxGap < distanceValue || (maxGap === distanceValue && totalCost < distanceTotal)) {
-      distanceValue = maxGap;
-      distanceTotal = totalCost;
-      distanceScheme = keep(distanceScheme, s);
-    }
-    let fd = 0;
-    for (let d = 0; d < t.dims; d++) fd += forecast.distance[t.optionOffset[d]! + s[d]!]!;
-    if (fd < forecastDistance || (fd === forecastDistance && minMargin > forecastMargin)) {
-      forecastDistance = fd;
-      forecastMargin = minMargin;
-      forecastScheme = keep(forecastScheme, s);
-    }
-    const key = keyKind === 2 ? strKey : numKey;
-    const prev = sets.get(key);
-    if (prev === undefined) sets.set(key, { cost: totalCost, index, changes, scheme: Int32Array.from(s) });
-    else if (totalCost < prev.cost) {
-      prev.cost = totalCost;
-      prev.index = index;
-      prev.scheme.set(s as ArrayLike<number> & Iterable<number>);
-    }
+    scoreParties(t, seq, scores);
+    acc.add(s, seq, scores);
   }
-
-  const scored = (scheme: Int32Array) => scoreScheme(t, scheme, e);
-  // Cheapest first; a set is listed only when no cheaper listed set asks every party for no more
-  // (same changes, each costing no more): the alternatives are the Pareto-minimal sets.
-  const ranked: ConcessionSet[] = [];
-  const candidates = [...sets.values()].sort(
-    (a, b) => a.cost - b.cost || a.changes - b.changes || a.index - b.index,
-  );
-  for (const x of candidates) {
-    if (ranked.length >= setsWanted) break;
-    const row = x.scheme;
-    evaluateParties(t, row, e);
-    const changes = concessionsFor(c, t.parties, row, e.utility, violatedLists(t, e), ACCEPT_TOLERANCE);
-    const set = { cost: x.cost, changes, scheme: Int32Array.from(row) };
-    if (!ranked.some((k) => asksNoMore(k.changes, changes))) ranked.push(set);
-  }
-
-  return {
-    parties: t.parties.map((p) => ({
-      id: p.id,
-      name: p.name,
-      reservation: p.reservation,
-      power: p.power,
-      salience: p.salience,
-    })),
-    schemes: count,
-    acceptance: t.parties.map((p) => ({
-      party: p.id,
-      accepts: acceptCount[p.index]!,
-      redLines: p.redLines.map((r) => ({ id: r.id, excludes: excludeCount[r.global]! })),
-    })),
-    zone: { size: zoneSize, best: zoneTop.map((x) => scored(x.scheme)) },
-    pareto: pareto.result((scheme) => scored(scheme).accepts.every(Boolean)),
-    nash: nashScheme ? { ...scored(nashScheme), product: nashProduct } : undefined,
-    maximin: maximinScheme ? scored(maximinScheme) : undefined,
-    distance: distanceScheme ? { value: distanceValue, scheme: scored(distanceScheme) } : undefined,
-    forecast: forecastScheme
-      ? { positions: forecast.positions, scheme: scored(forecastScheme), distance: forecastDistance }
-      : undefined,
-    concessions: {
-      needed: zoneSize === 0,
-      sets: ranked,
-    },
-  };
+  return acc.result();
 }
 
 const changeId = (ch: Concession) =>

@@ -12,12 +12,20 @@ export type {
 } from "./concessions.js";
 export { concessionsFor, weightShiftFor } from "./concessions.js";
 export type { ConsensusAnalysis, ConsensusOptions, ParetoPoint, ScoredScheme } from "./consensus.js";
-export { analyzeConsensus, scoreScheme } from "./consensus.js";
+export { analyzeConsensus, ConsensusAccumulator, scoreScheme } from "./consensus.js";
 export type { ForecastPosition, ForecastTables } from "./forecast.js";
 export { forecastPositions } from "./forecast.js";
-export type { Party, PartyEvaluation, PartyRedLine, SequentialEvaluation, StanceTables } from "./stances.js";
 export {
   ACCEPT_TOLERANCE,
+  acceptsFrom,
+  createPartyScores,
+  gapFrom,
+  marginFrom,
+  type PartyScores,
+  scoreParties,
+} from "./outcome.js";
+export type { Party, PartyEvaluation, PartyRedLine, SequentialEvaluation, StanceTables } from "./stances.js";
+export {
   compileStances,
   createPartyEvaluation,
   createSequentialEvaluation,
@@ -26,9 +34,6 @@ export {
   evaluatePartiesSequential,
   MAX_TRUTH_TABLE_ENTRIES,
   numericScore,
-  partyAccepts,
-  partyGap,
-  partyMargin,
   preferenceScore,
   RED_LINE_COST_SCALE,
   stanceParties,

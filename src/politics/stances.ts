@@ -23,13 +23,11 @@ import {
   predicateDimensions,
   type Scheme,
 } from "../scenario/compile.js";
+import { type MixedRadix, mixedRadixWithin, radixDecode, radixIndex } from "../scenario/radix.js";
 import type { Predicate, Preference, RedLine } from "../scenario/schema.js";
 
 /** Largest product of option counts a predicate is tabulated over (entries); beyond it, a tree walk. */
 export const MAX_TRUTH_TABLE_ENTRIES = 1 << 16;
-
-/** Tolerance on `u_p ≥ r_p`: utilities are sums of floats, so a tie must not turn on the last bit. */
-export const ACCEPT_TOLERANCE = 1e-9;
 
 /**
  * Cost of dropping a red line, in utility units, before scaling by the party's salience and the line's
@@ -74,8 +72,7 @@ export interface Party {
 
 /** A predicate tabulated over the product of the options of the dimensions it reads. */
 interface TruthTable {
-  dims: Int32Array;
-  strides: Int32Array;
+  radix: MixedRadix;
   table: Uint8Array;
 }
 
@@ -114,6 +111,8 @@ export interface StanceTables {
   linear: Float64Array;
   /** Σ w_i per party (0 when the party has no preference). */
   totalWeight: Float64Array;
+  /** r_p per party. */
+  reservation: Float64Array;
   factors: UtilityFactor[];
   redLines: RedLineTest[];
   /** Uint32 words per party in a red-line mask. */
@@ -180,28 +179,16 @@ export function stanceParties(c: CompiledScenario): Party[] {
 }
 
 function tabulate(c: CompiledScenario, p: Predicate): TruthTable | undefined {
-  const dims = [...predicateDimensions(c, p)].sort((a, b) => a - b);
-  let size = 1;
-  for (const d of dims) size *= c.dims[d]!.options.length;
-  if (size > MAX_TRUTH_TABLE_ENTRIES) return undefined;
-  const strides = new Int32Array(dims.length);
-  let stride = 1;
-  for (let k = dims.length - 1; k >= 0; k--) {
-    strides[k] = stride;
-    stride *= c.dims[dims[k]!]!.options.length;
-  }
-  const table = new Uint8Array(size);
+  const radix = mixedRadixWithin(c, [...predicateDimensions(c, p)], MAX_TRUTH_TABLE_ENTRIES);
+  if (!radix) return undefined;
+  const table = new Uint8Array(radix.size);
   // Only the dimensions the predicate reads matter; the others stay at option 0.
   const scheme = new Int32Array(c.dims.length);
-  for (let idx = 0; idx < size; idx++) {
-    let rest = idx;
-    for (let k = 0; k < dims.length; k++) {
-      scheme[dims[k]!] = Math.floor(rest / strides[k]!);
-      rest %= strides[k]!;
-    }
+  for (let idx = 0; idx < radix.size; idx++) {
+    radixDecode(radix, idx, scheme);
     table[idx] = evaluatePredicate(c, p, scheme) ? 1 : 0;
   }
-  return { dims: Int32Array.from(dims), strides, table };
+  return { radix, table };
 }
 
 function lastDim(c: CompiledScenario, p: Predicate): number {
@@ -209,9 +196,7 @@ function lastDim(c: CompiledScenario, p: Predicate): number {
 }
 
 function truthAt(t: TruthTable, scheme: Scheme): number {
-  let idx = 0;
-  for (let k = 0; k < t.dims.length; k++) idx += scheme[t.dims[k]!]! * t.strides[k]!;
-  return t.table[idx]!;
+  return t.table[radixIndex(t.radix, scheme)]!;
 }
 
 /**
@@ -236,8 +221,8 @@ export function compileStances(c: CompiledScenario): StanceTables {
     for (const pref of party.preferences) {
       if ("when" in pref) {
         const truth = tabulate(c, pref.when);
-        if (truth && truth.dims.length === 1) {
-          const d = truth.dims[0]!;
+        if (truth && truth.radix.dims.length === 1) {
+          const d = truth.radix.dims[0]!;
           for (let o = 0; o < truth.table.length; o++) linear[cell(d, o)]! += pref.weight * truth.table[o]!;
         } else
           factors.push({
@@ -279,6 +264,7 @@ export function compileStances(c: CompiledScenario): StanceTables {
     totalOptions,
     linear,
     totalWeight,
+    reservation: Float64Array.from(parties, (p) => p.reservation),
     factors,
     redLines,
     redLineWords: Math.max(1, Math.ceil(maxLines / 32)),
@@ -411,30 +397,4 @@ export function evaluatePartiesSequential(t: StanceTables, scheme: Scheme, out: 
     if (r.lastDim >= k) out.lineHit[i] = lineHolds(t, r, scheme) ? 1 : 0;
     if (out.lineHit[i]) markViolated(t, r, out);
   }
-}
-
-/** True when party p accepts: no red line violated and u_p ≥ r_p (within ACCEPT_TOLERANCE). */
-export function partyAccepts(t: StanceTables, e: PartyEvaluation, p: number): boolean {
-  return e.violated[p] === 0 && e.utility[p]! >= t.parties[p]!.reservation - ACCEPT_TOLERANCE;
-}
-
-/**
- * Party p's gap for the evaluated scheme: how far it must move to accept it,
- *   gap_p = max(0, r_p − u_p) + Σ_{violated ℓ} c_ℓ   (0 when u_p ≥ r_p within tolerance).
- */
-export function partyGap(t: StanceTables, e: PartyEvaluation, p: number): number {
-  const short = t.parties[p]!.reservation - e.utility[p]!;
-  return (short > ACCEPT_TOLERANCE ? short : 0) + e.redLineCost[p]!;
-}
-
-/**
- * Party p's net margin for the evaluated scheme: its surplus u_p − r_p when it accepts, else −gap_p.
- * A red line is never offset by surplus on other preferences.
- */
-export function partyMargin(t: StanceTables, e: PartyEvaluation, p: number): number {
-  if (e.violated[p] === 0) {
-    const m = e.utility[p]! - t.parties[p]!.reservation;
-    return m >= -ACCEPT_TOLERANCE ? Math.max(0, m) : m;
-  }
-  return -partyGap(t, e, p);
 }

@@ -13,7 +13,8 @@ import {
   schemeToObject,
 } from "../scenario/compile.js";
 import { type Concession, concessionsFor } from "./concessions.js";
-import { ACCEPT_TOLERANCE, type Party, preferenceScore, stanceParties } from "./stances.js";
+import { ACCEPT_TOLERANCE, acceptsFrom, gapFrom, marginFrom } from "./outcome.js";
+import { type Party, preferenceScore, stanceParties } from "./stances.js";
 
 /** A red line the scheme crosses. */
 export interface RedLineReason {
@@ -98,8 +99,8 @@ function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyV
   const utility = party.totalWeight > 0 ? raw / party.totalWeight : 1;
   const short = party.reservation - utility;
   const redCost = redLines.reduce((s, r) => s + r.cost, 0);
-  const gap = (short > ACCEPT_TOLERANCE ? short : 0) + redCost;
-  const accepts = violated.length === 0 && short <= ACCEPT_TOLERANCE;
+  const gap = gapFrom(short, redCost);
+  const accepts = acceptsFrom(short, violated.length);
   const utilities = new Float64Array(party.index + 1);
   utilities[party.index] = utility;
   const perParty: number[][] = [];
@@ -111,7 +112,7 @@ function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyV
     utility,
     reservation: party.reservation,
     reservationSource: party.reservationSource,
-    margin: accepts ? Math.max(0, -short) : -gap,
+    margin: marginFrom(short, violated.length, redCost),
     gap,
     redLines,
     shortfalls,

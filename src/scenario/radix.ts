@@ -22,16 +22,27 @@ export function mixedRadix(
   dims: readonly number[],
   maxSize: number = Number.MAX_SAFE_INTEGER,
 ): MixedRadix {
+  const r = mixedRadixWithin(c, dims, maxSize);
+  if (!r)
+    throw new RangeError(
+      `mixedRadix: the options of dimensions ${dims.map((d) => c.dims[d]!.id).join(", ")} make more than ${maxSize} combinations`,
+    );
+  return r;
+}
+
+/** `mixedRadix`, or undefined when the product of option counts exceeds `maxSize`. */
+export function mixedRadixWithin(
+  c: CompiledScenario,
+  dims: readonly number[],
+  maxSize: number,
+): MixedRadix | undefined {
   const sorted = [...dims].sort((a, b) => a - b);
   const strides = new Float64Array(sorted.length);
   let size = 1;
   for (let k = sorted.length - 1; k >= 0; k--) {
     strides[k] = size;
     size *= c.dims[sorted[k]!]!.options.length;
-    if (size > maxSize)
-      throw new RangeError(
-        `mixedRadix: the options of dimensions ${sorted.map((d) => c.dims[d]!.id).join(", ")} make more than ${maxSize} combinations`,
-      );
+    if (size > maxSize) return undefined;
   }
   return { dims: Int32Array.from(sorted), strides, size };
 }
