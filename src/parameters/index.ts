@@ -1,4 +1,11 @@
 /** Model parameters: the registry, resolution and Monte-Carlo draws, and the distributions; names listed. */
+
+export {
+  distributionMean,
+  distributionSupport,
+  pointEstimate,
+  sampleDistribution,
+} from "../scenario/distributions.js";
 export {
   AIRCRAFT,
   AIRCRAFT_PARAMETERS,
@@ -16,12 +23,6 @@ export {
   type ParameterModel,
 } from "./definition.js";
 export { DETERRENCE_PARAMETERS } from "./deterrence.js";
-export {
-  distributionMean,
-  distributionSupport,
-  pointEstimate,
-  sampleDistribution,
-} from "./distributions.js";
 export { MILITARY_PARAMETERS } from "./military.js";
 export { PARAMETERS, parameterDef, parametersNamed, similarParameterIds } from "./registry.js";
 export {

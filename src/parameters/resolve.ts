@@ -5,8 +5,8 @@
  * seeded draw from it (`sampleParameters`: one Monte-Carlo sample of every parameter at once).
  */
 import type { Random } from "../random/index.js";
+import { pointEstimate, sampleDistribution } from "../scenario/distributions.js";
 import type { Scenario } from "../scenario/schema.js";
-import { pointEstimate, sampleDistribution } from "./distributions.js";
 import { PARAMETERS, parameterDef, parametersNamed, similarParameterIds } from "./registry.js";
 
 /** Where a resolved value comes from. */

@@ -16,41 +16,64 @@ export const Id = z
 /** A confidence in [0, 1]: how much weight the source can bear (1 = documented fact, 0.3 = weak). */
 export const Confidence = z.number().min(0).max(1);
 
-/** A number with its source: every fact and judgement in a scenario file carries one. */
-export const Sourced = z.strictObject({
-  value: z.number(),
-  source: Id,
-  confidence: Confidence.optional(),
-  note: z.string().optional(),
-});
+/** A probability distribution of an uncertain number (parameters, judgements). Its point estimate is the
+ *  value, the mode, the median, or the middle of a uniform. */
+export const Distribution = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("point"), value: z.number() }),
+    z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
+    z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+    z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
+    z.strictObject({ kind: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
+  ])
+  .meta({ id: "Distribution" });
+export type Distribution = z.infer<typeof Distribution>;
+
+/** A number with its source: every fact and judgement in a scenario file carries one. A judgement may say how
+ *  uncertain it is with a `distribution` whose point estimate is `value`. */
+export const Sourced = z
+  .strictObject({
+    value: z.number(),
+    source: Id,
+    confidence: Confidence.optional(),
+    distribution: Distribution.optional().describe(
+      "uncertainty about the value (Monte Carlo draws from it); its point estimate must equal `value`",
+    ),
+    note: z.string().optional(),
+  })
+  .meta({ id: "Sourced" });
 export type Sourced = z.infer<typeof Sourced>;
 
 export const SourceKind = z.enum(["news", "official", "analysis", "dataset", "academic", "judgement"]);
 
-export const Source = z.strictObject({
-  id: Id,
-  kind: SourceKind.default("news"),
-  title: z.string().min(1),
-  publisher: z.string().optional(),
-  author: z.string().optional(),
-  date: z.string().optional().describe("publication date, YYYY-MM-DD or YYYY-MM or YYYY"),
-  url: z.string().optional(),
-  via: z.string().optional().describe("id of the source that reports this one, when it is second-hand"),
-  note: z.string().optional(),
-});
+export const Source = z
+  .strictObject({
+    id: Id,
+    kind: SourceKind.default("news"),
+    title: z.string().min(1),
+    publisher: z.string().optional(),
+    author: z.string().optional(),
+    date: z.string().optional().describe("publication date, YYYY-MM-DD or YYYY-MM or YYYY"),
+    url: z.string().optional(),
+    via: z.string().optional().describe("id of the source that reports this one, when it is second-hand"),
+    note: z.string().optional(),
+  })
+  .meta({ id: "Source" });
 export type Source = z.infer<typeof Source>;
 
-export const LatLon = z.strictObject({
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-});
+export const LatLon = z
+  .strictObject({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+  })
+  .meta({ id: "LatLon" });
 export type LatLon = z.infer<typeof LatLon>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Predicates over a scheme: the language of red lines, preferences, willingness and rules.
 
 /** A scalar an attribute can hold. */
-export const AttrValue = z.union([z.number(), z.boolean(), z.string()]);
+export const AttrValue = z.union([z.number(), z.boolean(), z.string()]).meta({ id: "AttrValue" });
 export type AttrValue = z.infer<typeof AttrValue>;
 
 export type Predicate =
@@ -90,69 +113,81 @@ const AttrTest = z
     message: "an attribute test takes exactly one comparison: eq, ne, lt, le, gt, ge or in",
   });
 
-export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(Predicate).min(1) }),
-    z.strictObject({ any: z.array(Predicate).min(1) }),
-    z.strictObject({ not: Predicate }),
-    DimTest,
-    AttrTest,
-  ]),
-);
+export const Predicate: z.ZodType<Predicate> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(Predicate).min(1) }),
+      z.strictObject({ any: z.array(Predicate).min(1) }),
+      z.strictObject({ not: Predicate }),
+      DimTest,
+      AttrTest,
+    ]),
+  )
+  .meta({ id: "Predicate" });
 
 // ---------------------------------------------------------------------------------------------------------
 // Theater
 
 /** One piece of a territory: a country of the world-atlas data set, the polygon of a country that holds a
  *  point (Crimea lies in Russia's polygon there), or a polygon given in the file. */
-export const TerritoryPart = z.union([
-  z.strictObject({ country: z.string().describe("ISO 3166-1 numeric code as in world-atlas, e.g. '804'") }),
-  z.strictObject({ countryPolygonContaining: z.strictObject({ country: z.string(), point: LatLon }) }),
-  z.strictObject({ polygon: z.array(LatLon).min(3) }),
-]);
+export const TerritoryPart = z
+  .union([
+    z.strictObject({ country: z.string().describe("ISO 3166-1 numeric code as in world-atlas, e.g. '804'") }),
+    z.strictObject({ countryPolygonContaining: z.strictObject({ country: z.string(), point: LatLon }) }),
+    z.strictObject({ polygon: z.array(LatLon).min(3) }),
+  ])
+  .meta({ id: "TerritoryPart" });
 export type TerritoryPart = z.infer<typeof TerritoryPart>;
 
-export const Territory = z.strictObject({
-  id: Id,
-  name: z.string(),
-  description: z.string().optional(),
-  include: z.array(TerritoryPart).min(1),
-  exclude: z.array(TerritoryPart).default([]),
-  areaKm2: Sourced.optional().describe("the published area, to check the construction against"),
-  source: Id,
-});
+export const Territory = z
+  .strictObject({
+    id: Id,
+    name: z.string(),
+    description: z.string().optional(),
+    include: z.array(TerritoryPart).min(1),
+    exclude: z.array(TerritoryPart).default([]),
+    areaKm2: Sourced.optional().describe("the published area, to check the construction against"),
+    source: Id,
+  })
+  .meta({ id: "Territory" });
 export type Territory = z.infer<typeof Territory>;
 
-export const Place = z.strictObject({
-  id: Id,
-  name: z.string(),
-  kind: z.enum(["city", "port", "plant", "site"]).default("city"),
-  location: LatLon,
-  population: Sourced.optional(),
-  source: Id,
-});
+export const Place = z
+  .strictObject({
+    id: Id,
+    name: z.string(),
+    kind: z.enum(["city", "port", "plant", "site"]).default("city"),
+    location: LatLon,
+    population: Sourced.optional(),
+    source: Id,
+  })
+  .meta({ id: "Place" });
 export type Place = z.infer<typeof Place>;
 
-export const Airbase = z.strictObject({
-  id: Id.describe("ICAO code"),
-  name: z.string(),
-  country: Id,
-  location: LatLon,
-  source: Id,
-});
+export const Airbase = z
+  .strictObject({
+    id: Id.describe("ICAO code"),
+    name: z.string(),
+    country: Id,
+    location: LatLon,
+    source: Id,
+  })
+  .meta({ id: "Airbase" });
 export type Airbase = z.infer<typeof Airbase>;
 
-export const Theater = z.strictObject({
-  protectedState: Id.describe("actor id of the state the guarantee protects"),
-  territories: z.array(Territory).min(1),
-  contactLine: z.strictObject({
-    lengthKm: Sourced,
-    polyline: z.array(LatLon).min(2).describe("approximate trace of the line, north to south"),
-    source: Id,
-  }),
-  places: z.array(Place).default([]),
-  airbases: z.array(Airbase).default([]),
-});
+export const Theater = z
+  .strictObject({
+    protectedState: Id.describe("actor id of the state the guarantee protects"),
+    territories: z.array(Territory).min(1),
+    contactLine: z.strictObject({
+      lengthKm: Sourced,
+      polyline: z.array(LatLon).min(2).describe("approximate trace of the line, north to south"),
+      source: Id,
+    }),
+    places: z.array(Place).default([]),
+    airbases: z.array(Airbase).default([]),
+  })
+  .meta({ id: "Theater" });
 export type Theater = z.infer<typeof Theater>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -171,7 +206,7 @@ export const CAPABILITIES = [
 export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
 
-export const CapabilityLedger = z.partialRecord(Capability, Sourced);
+export const CapabilityLedger = z.partialRecord(Capability, Sourced).meta({ id: "CapabilityLedger" });
 
 /** Fields every willingness condition has: its id, where it comes from and how sure that is. */
 const WILLINGNESS_COMMON = {
@@ -181,190 +216,212 @@ const WILLINGNESS_COMMON = {
   note: z.string().optional(),
 };
 
-export const Willingness = z.discriminatedUnion("kind", [
-  z.strictObject({
-    ...WILLINGNESS_COMMON,
-    kind: z.literal("requires"),
-    actor: Id,
-    capability: Capability,
-    min: z.number().int().min(1),
-  }),
-  z.strictObject({
-    ...WILLINGNESS_COMMON,
-    kind: z.literal("outsideProtectedStateOnly"),
-    capability: Capability,
-  }),
-  z.strictObject({
-    ...WILLINGNESS_COMMON,
-    kind: z.literal("maxShare"),
-    capability: Capability,
-    share: z.number().min(0).max(1),
-  }),
-  z.strictObject({
-    ...WILLINGNESS_COMMON,
-    kind: z.literal("never"),
-    capability: Capability,
-  }),
-  z.strictObject({
-    ...WILLINGNESS_COMMON,
-    kind: z.literal("onlyIf"),
-    capability: Capability.optional().describe("when given, only this capability is conditional"),
-    when: Predicate.describe(
-      "the actor takes part (or provides `capability`) only in schemes where this holds",
-    ),
-  }),
-]);
+export const Willingness = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      ...WILLINGNESS_COMMON,
+      kind: z.literal("requires"),
+      actor: Id,
+      capability: Capability,
+      min: z.number().int().min(1),
+    }),
+    z.strictObject({
+      ...WILLINGNESS_COMMON,
+      kind: z.literal("outsideProtectedStateOnly"),
+      capability: Capability,
+    }),
+    z.strictObject({
+      ...WILLINGNESS_COMMON,
+      kind: z.literal("maxShare"),
+      capability: Capability,
+      share: z.number().min(0).max(1),
+    }),
+    z.strictObject({
+      ...WILLINGNESS_COMMON,
+      kind: z.literal("never"),
+      capability: Capability,
+    }),
+    z.strictObject({
+      ...WILLINGNESS_COMMON,
+      kind: z.literal("onlyIf"),
+      capability: Capability.optional().describe("when given, only this capability is conditional"),
+      when: Predicate.describe(
+        "the actor takes part (or provides `capability`) only in schemes where this holds",
+      ),
+    }),
+  ])
+  .meta({ id: "Willingness" });
 export type Willingness = z.infer<typeof Willingness>;
 
-export const RedLine = z.strictObject({
-  id: Id,
-  description: z.string(),
-  forbid: Predicate.describe("the party rejects every scheme where this holds"),
-  source: Id,
-  confidence: Confidence.optional(),
-});
+export const RedLine = z
+  .strictObject({
+    id: Id,
+    description: z.string(),
+    forbid: Predicate.describe("the party rejects every scheme where this holds"),
+    source: Id,
+    confidence: Confidence.optional(),
+  })
+  .meta({ id: "RedLine" });
 export type RedLine = z.infer<typeof RedLine>;
 
 /** A weighted preference. Either numeric (an attribute mapped linearly from `range` onto [0, 1], reversed
  *  when lower is better) or boolean (1 when the predicate holds, else 0). */
-export const Preference = z.union([
-  z.strictObject({
-    id: Id,
-    description: z.string().optional(),
-    weight: z.number().min(0),
-    attr: Id,
-    better: z.enum(["higher", "lower"]),
-    range: z.tuple([z.number(), z.number()]),
-    source: Id,
-    confidence: Confidence.optional(),
-  }),
-  z.strictObject({
-    id: Id,
-    description: z.string().optional(),
-    weight: z.number().min(0),
-    when: Predicate,
-    source: Id,
-    confidence: Confidence.optional(),
-  }),
-]);
+export const Preference = z
+  .union([
+    z.strictObject({
+      id: Id,
+      description: z.string().optional(),
+      weight: z.number().min(0),
+      weightDistribution: Distribution.optional().describe(
+        "uncertainty about the weight; point estimate = weight",
+      ),
+      attr: Id,
+      better: z.enum(["higher", "lower"]),
+      range: z.tuple([z.number(), z.number()]),
+      source: Id,
+      confidence: Confidence.optional(),
+    }),
+    z.strictObject({
+      id: Id,
+      description: z.string().optional(),
+      weight: z.number().min(0),
+      weightDistribution: Distribution.optional().describe(
+        "uncertainty about the weight; point estimate = weight",
+      ),
+      when: Predicate,
+      source: Id,
+      confidence: Confidence.optional(),
+    }),
+  ])
+  .meta({ id: "Preference" });
 export type Preference = z.infer<typeof Preference>;
 
-export const Stance = z.strictObject({
-  redLines: z.array(RedLine).default([]),
-  preferences: z.array(Preference).default([]),
-  reservation: Sourced.describe("utility in [0, 1] the party expects without a deal"),
-  power: Sourced.describe("relative capability to shape the outcome, in [0, 1]"),
-  salience: Sourced.describe("how much the issue matters to the party, in [0, 1]"),
-});
+export const Stance = z
+  .strictObject({
+    redLines: z.array(RedLine).default([]),
+    preferences: z.array(Preference).default([]),
+    reservation: Sourced.describe("utility in [0, 1] the party expects without a deal"),
+    power: Sourced.describe("relative capability to shape the outcome, in [0, 1]"),
+    salience: Sourced.describe("how much the issue matters to the party, in [0, 1]"),
+  })
+  .meta({ id: "Stance" });
 export type Stance = z.infer<typeof Stance>;
 
-export const Actor = z.strictObject({
-  id: Id,
-  name: z.string(),
-  kind: z.enum(["state", "group", "organisation"]).default("state"),
-  members: z.array(z.string()).optional().describe("for a group: the states it stands for"),
-  nato: z.boolean().default(false),
-  gdpUsdBn: Sourced.optional(),
-  capabilities: CapabilityLedger.default({}),
-  unitCostUsdMPerYear: CapabilityLedger.default({}).describe(
-    "yearly cost of one unit of each capability, millions of USD",
-  ),
-  fixedCostUsdMPerYear: Sourced.optional().describe(
-    "paid once a year by a contributor that provides anything",
-  ),
-  willingness: z.array(Willingness).default([]),
-  stance: Stance.optional().describe("present for the parties whose acceptance a scheme needs"),
-});
+export const Actor = z
+  .strictObject({
+    id: Id,
+    name: z.string(),
+    kind: z.enum(["state", "group", "organisation"]).default("state"),
+    members: z.array(z.string()).optional().describe("for a group: the states it stands for"),
+    nato: z.boolean().default(false),
+    gdpUsdBn: Sourced.optional(),
+    capabilities: CapabilityLedger.default({}),
+    unitCostUsdMPerYear: CapabilityLedger.default({}).describe(
+      "yearly cost of one unit of each capability, millions of USD",
+    ),
+    fixedCostUsdMPerYear: Sourced.optional().describe(
+      "paid once a year by a contributor that provides anything",
+    ),
+    willingness: z.array(Willingness).default([]),
+    stance: Stance.optional().describe("present for the parties whose acceptance a scheme needs"),
+  })
+  .meta({ id: "Actor" });
 export type Actor = z.infer<typeof Actor>;
 
 // ---------------------------------------------------------------------------------------------------------
 // The morphological field
 
-export const AttributeDecl = z.strictObject({
-  type: z.enum(["number", "boolean", "string"]),
-  default: AttrValue,
-  unit: z.string().optional(),
-  description: z.string().optional(),
-});
+export const AttributeDecl = z
+  .strictObject({
+    type: z.enum(["number", "boolean", "string"]),
+    default: AttrValue,
+    unit: z.string().optional(),
+    description: z.string().optional(),
+  })
+  .meta({ id: "AttributeDecl" });
 export type AttributeDecl = z.infer<typeof AttributeDecl>;
 
 /** Who may provide a capability when an option is chosen (for example "non-NATO states only"). */
-export const ProviderRestriction = z.strictObject({
-  only: z.array(Id).min(1).optional().describe("only these actors may provide it"),
-  exclude: z.array(Id).min(1).optional().describe("these actors may not provide it"),
-  natoMembers: z
-    .boolean()
-    .optional()
-    .describe("false: NATO members may not provide it; true: only NATO members"),
-});
+export const ProviderRestriction = z
+  .strictObject({
+    only: z.array(Id).min(1).optional().describe("only these actors may provide it"),
+    exclude: z.array(Id).min(1).optional().describe("these actors may not provide it"),
+    natoMembers: z
+      .boolean()
+      .optional()
+      .describe("false: NATO members may not provide it; true: only NATO members"),
+  })
+  .meta({ id: "ProviderRestriction" });
 export type ProviderRestriction = z.infer<typeof ProviderRestriction>;
 
-export const Option = z.strictObject({
-  id: Id,
-  label: z.string().optional(),
-  description: z.string().optional(),
-  attributes: z.record(Id, AttrValue).default({}),
-  providers: z
-    .partialRecord(Capability, ProviderRestriction)
-    .default({})
-    .describe("restrictions on who provides each capability in schemes with this option"),
-  proposedBy: z.array(z.strictObject({ actor: Id.optional(), source: Id })).default([]),
-  source: Id.optional(),
-});
+export const Option = z
+  .strictObject({
+    id: Id,
+    label: z.string().optional(),
+    description: z.string().optional(),
+    attributes: z.record(Id, AttrValue).default({}),
+    providers: z
+      .partialRecord(Capability, ProviderRestriction)
+      .default({})
+      .describe("restrictions on who provides each capability in schemes with this option"),
+    proposedBy: z.array(z.strictObject({ actor: Id.optional(), source: Id })).default([]),
+    source: Id.optional(),
+  })
+  .meta({ id: "Option" });
 export type Option = z.infer<typeof Option>;
 
-export const Dimension = z.strictObject({
-  id: Id,
-  label: z.string().optional(),
-  description: z.string().optional(),
-  attributes: z.record(Id, AttributeDecl).default({}).describe("the attributes this dimension's options set"),
-  options: z.array(Option).min(1),
-});
+export const Dimension = z
+  .strictObject({
+    id: Id,
+    label: z.string().optional(),
+    description: z.string().optional(),
+    attributes: z
+      .record(Id, AttributeDecl)
+      .default({})
+      .describe("the attributes this dimension's options set"),
+    options: z.array(Option).min(1),
+  })
+  .meta({ id: "Dimension" });
 export type Dimension = z.infer<typeof Dimension>;
 
 /** A set of options per dimension. A scheme matches when, for every dimension named, its option is in the set. */
-export const OptionSelector = z.record(Id, z.union([Id, z.array(Id).min(1)]));
+export const OptionSelector = z.record(Id, z.union([Id, z.array(Id).min(1)])).meta({ id: "OptionSelector" });
 export type OptionSelector = z.infer<typeof OptionSelector>;
 
-export const Rule = z.union([
-  z.strictObject({
-    id: Id,
-    forbid: OptionSelector.describe("schemes that match on every dimension named are inconsistent"),
-    reason: z.string().min(1),
-    source: Id.optional(),
-  }),
-  z.strictObject({
-    id: Id,
-    if: OptionSelector,
-    then: OptionSelector.describe(
-      "exactly one dimension: when `if` matches, its option must be one of these",
-    ),
-    reason: z.string().min(1),
-    source: Id.optional(),
-  }),
-]);
+export const Rule = z
+  .union([
+    z.strictObject({
+      id: Id,
+      forbid: OptionSelector.describe("schemes that match on every dimension named are inconsistent"),
+      reason: z.string().min(1),
+      source: Id.optional(),
+    }),
+    z.strictObject({
+      id: Id,
+      if: OptionSelector,
+      then: OptionSelector.describe(
+        "exactly one dimension: when `if` matches, its option must be one of these",
+      ),
+      reason: z.string().min(1),
+      source: Id.optional(),
+    }),
+  ])
+  .meta({ id: "Rule" });
 export type Rule = z.infer<typeof Rule>;
 
 // ---------------------------------------------------------------------------------------------------------
-// Parameters and uncertainty
+// Parameters
 
-export const Distribution = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("point"), value: z.number() }),
-  z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
-  z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
-  z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
-  z.strictObject({ kind: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
-]);
-export type Distribution = z.infer<typeof Distribution>;
-
-export const Parameter = z.strictObject({
-  id: Id,
-  description: z.string().optional(),
-  unit: z.string(),
-  distribution: Distribution,
-  source: Id,
-  confidence: Confidence.optional(),
-});
+export const Parameter = z
+  .strictObject({
+    id: Id,
+    description: z.string().optional(),
+    unit: z.string(),
+    distribution: Distribution,
+    source: Id,
+    confidence: Confidence.optional(),
+  })
+  .meta({ id: "Parameter" });
 export type Parameter = z.infer<typeof Parameter>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -373,21 +430,23 @@ export type Parameter = z.infer<typeof Parameter>;
 export const MissionType = z.enum(GROUND_MISSIONS);
 export type MissionType = z.infer<typeof MissionType>;
 
-export const Precedent = z.strictObject({
-  id: Id,
-  name: z.string(),
-  kind: z.enum(["mission", "guarantee"]),
-  years: z.string(),
-  mission: MissionType.optional(),
-  mandate: z.string().optional(),
-  personnel: Sourced.optional().describe("the real size: uniformed personnel or monitors deployed"),
-  lineKm: Sourced.optional(),
-  areaKm2: Sourced.optional(),
-  sites: Sourced.optional(),
-  costUsdMPerYear: Sourced.optional(),
-  terms: z.string().optional().describe("for a guarantee: what was promised"),
-  source: Id,
-});
+export const Precedent = z
+  .strictObject({
+    id: Id,
+    name: z.string(),
+    kind: z.enum(["mission", "guarantee"]),
+    years: z.string(),
+    mission: MissionType.optional(),
+    mandate: z.string().optional(),
+    personnel: Sourced.optional().describe("the real size: uniformed personnel or monitors deployed"),
+    lineKm: Sourced.optional(),
+    areaKm2: Sourced.optional(),
+    sites: Sourced.optional(),
+    costUsdMPerYear: Sourced.optional(),
+    terms: z.string().optional().describe("for a guarantee: what was promised"),
+    source: Id,
+  })
+  .meta({ id: "Precedent" });
 export type Precedent = z.infer<typeof Precedent>;
 
 // ---------------------------------------------------------------------------------------------------------

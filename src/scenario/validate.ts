@@ -1,6 +1,7 @@
 import { type Diagnostic, describeValue, type Result } from "./diagnostics.js";
+import { pointEstimate } from "./distributions.js";
 import { reservedAttributeProblems } from "./reserved.js";
-import { type Predicate, Scenario } from "./schema.js";
+import { type Distribution, type Predicate, Scenario } from "./schema.js";
 import { parseYaml } from "./yaml.js";
 import { schemaDiagnostics } from "./zod-diagnostics.js";
 
@@ -229,9 +230,8 @@ export function semanticErrors(s: Scenario): [Path, string][] {
       err([...base, "stance", "preferences"], "every weight is 0; at least one must be positive");
   });
 
-  s.parameters.forEach((p, i) => {
-    const d = p.distribution;
-    const path: Path = ["parameters", i, "distribution"];
+  // Distributions, wherever they are: well formed, and a judgement's centred on its stated value.
+  const checkDistribution = (d: Distribution, path: Path) => {
     if (d.kind === "uniform" && !(d.min < d.max))
       err(path, `uniform needs min < max, got min ${d.min}, max ${d.max}`);
     if (
@@ -241,6 +241,30 @@ export function semanticErrors(s: Scenario): [Path, string][] {
       err(path, `${d.kind} needs min ≤ mode ≤ max and min < max, got ${d.min}, ${d.mode}, ${d.max}`);
     if (d.kind === "lognormal" && !(d.median > 0 && d.sigma > 0))
       err(path, `lognormal needs median > 0 and sigma > 0, got median ${d.median}, sigma ${d.sigma}`);
-  });
+  };
+  const centred = (d: Distribution, value: number, field: string, path: Path) => {
+    const point = pointEstimate(d);
+    if (Math.abs(point - value) > 1e-9 * Math.max(1, Math.abs(value)))
+      err(
+        path,
+        `the distribution's point estimate (${d.kind === "uniform" ? "the middle" : d.kind === "lognormal" ? "the median" : d.kind === "point" ? "its value" : "the mode"}, ${point}) must equal ${field} ${value}`,
+      );
+  };
+  const walkDistributions = (v: unknown, path: Path) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walkDistributions(x, [...path, i]));
+    else if (v !== null && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      for (const [k, x] of Object.entries(o)) {
+        if (k === "distribution" && typeof x === "object" && x !== null) {
+          checkDistribution(x as Distribution, [...path, k]);
+          if (typeof o.value === "number") centred(x as Distribution, o.value, "value", [...path, k]);
+        } else if (k === "weightDistribution" && typeof x === "object" && x !== null) {
+          checkDistribution(x as Distribution, [...path, k]);
+          if (typeof o.weight === "number") centred(x as Distribution, o.weight, "weight", [...path, k]);
+        } else walkDistributions(x, [...path, k]);
+      }
+    }
+  };
+  walkDistributions(s, []);
   return errors;
 }

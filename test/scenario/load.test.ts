@@ -89,6 +89,34 @@ describe("loadScenario", () => {
     ).toBe(true);
   });
 
+  it("loadScenario(a judgement whose distribution is not centred on its value) points at the distribution", () => {
+    const text = MINI.replace(
+      "reservation: { value: 0.5, source: judgement, confidence: 0.3 }",
+      "reservation: { value: 0.5, source: judgement, distribution: { kind: triangular, min: 0.3, mode: 0.6, max: 0.7 } }",
+    ).replace(
+      "- { id: low-binding, weight: 1, attr: bindingness,",
+      "- { id: low-binding, weight: 1, weightDistribution: { kind: uniform, min: 0.5, max: 2 }, attr: bindingness,",
+    );
+    const errors = errorsOf(text);
+    expect(
+      errors.some((e) => /actors\[\d\]\.stance\.reservation\.distribution: .*must equal value 0\.5/.test(e)),
+    ).toBe(true);
+    expect(
+      errors.some((e) =>
+        /stance\.preferences\[0\]\.weightDistribution: .*the middle, 1\.25\) must equal weight 1/.test(e),
+      ),
+    ).toBe(true);
+    expect(errors.every((e) => /^s\.yaml:\d+:\d+ /.test(e))).toBe(true);
+  });
+
+  it("loadScenario(a judgement with a centred distribution) accepts it", () => {
+    const text = MINI.replace(
+      "reservation: { value: 0.5, source: judgement, confidence: 0.3 }",
+      "reservation: { value: 0.5, source: judgement, distribution: { kind: pert, min: 0.3, mode: 0.5, max: 0.8 } }",
+    );
+    expect(loadScenario(text, "s.yaml").ok).toBe(true);
+  });
+
   it("loadScenario(a YAML syntax error) gives its line and column", () => {
     const text = MINI.replace("title: Minimal test scenario", "title: [unclosed");
     const errors = errorsOf(text);

@@ -5,7 +5,7 @@
  * 1959, with the modified-beta shape of Vose, Risk Analysis (3rd ed., 2008), §9.1.
  */
 import type { Random } from "../random/index.js";
-import type { Distribution } from "../scenario/schema.js";
+import type { Distribution } from "./schema.js";
 
 /** The point estimate of a distribution: the value, the mode, the median, or the middle of a uniform. */
 export function pointEstimate(d: Distribution): number {
