@@ -1,17 +1,7 @@
-/**
- * `analyze` benchmark: the whole pipeline on the default scenario (every consistent scheme: requirements,
- * verdicts, deterrence, cost, feasibility; the frontier; the eight answers), against a straightforward
- * implementation that makes one object per scheme and calls the readable model functions for each
- * (schemeRequirements, partyVerdicts, analyzeMechanism, a coalition problem per scheme), measured in the same
- * run. The straightforward version runs on an evenly spaced sample and its rate is extrapolated to the whole
- * space (running it on all schemes would take minutes); the sample's size is printed.
- */
-import { readFileSync } from "node:fs";
-import { DEFAULT_SCENARIO_PATH } from "../src/cli/scenario-file.js";
+import { loadHighsSolver } from "../src/adapters/highs.js";
 import {
   coalitionProblemForScheme,
   eligibleContributors,
-  loadHighsSolver,
   prepareProblem,
   unitBounds,
   willingSupply,
@@ -25,13 +15,14 @@ import { compileScenario } from "../src/scenario/compile.js";
 import { formatDiagnostic } from "../src/scenario/diagnostics.js";
 import { CAPABILITIES } from "../src/scenario/schema.js";
 import { loadScenario } from "../src/scenario/validate.js";
+import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../src/scenarios/index.js";
 import { enumerateSchemes } from "../src/space/index.js";
 
 const SAMPLE = 1500;
 const RUNS = 3;
 
 export async function run(log: (line: string) => void): Promise<void> {
-  const loaded = loadScenario(readFileSync(DEFAULT_SCENARIO_PATH, "utf8"), DEFAULT_SCENARIO_PATH);
+  const loaded = loadScenario(defaultScenarioText, DEFAULT_SCENARIO_FILE);
   if (!loaded.ok) throw new Error(loaded.errors.map(formatDiagnostic).join("\n"));
   const c = compileScenario(loaded.value);
   const solver = await loadHighsSolver();

@@ -8,11 +8,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import jsLpModule, { type SolveResult, type SolverAPI } from "javascript-lp-solver";
+import { loadHighsSolver } from "../src/adapters/highs.js";
 import {
   type CoalitionObjective,
   type CoalitionProblem,
   coalitionProblemForScheme,
-  loadHighsSolver,
   type MilpModel,
   type MilpSolution,
   type MilpSolver,

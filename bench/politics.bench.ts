@@ -1,15 +1,8 @@
-/**
- * Politics benchmark: the whole default scenario (every consistent scheme: utilities, verdicts, zone,
- * Pareto front, Nash, maximin, forecast, distance, concessions) with the compiled tables, against a
- * straightforward implementation that builds one object per scheme and walks the stance trees, measured in
- * the same run. Both must agree on the answers; the ratio is printed.
- */
-import { readFileSync } from "node:fs";
-import { DEFAULT_SCENARIO_PATH } from "../src/cli/scenario-file.js";
 import { analyzeConsensus, compileStances, preferenceScore, stanceParties } from "../src/politics/index.js";
 import { type CompiledScenario, compileScenario, evaluatePredicate } from "../src/scenario/compile.js";
 import { formatDiagnostic } from "../src/scenario/diagnostics.js";
 import { loadScenario } from "../src/scenario/validate.js";
+import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../src/scenarios/index.js";
 import { enumerateSchemes } from "../src/space/index.js";
 
 const TOL = 1e-9;
@@ -87,7 +80,7 @@ function naiveAnalysis(c: CompiledScenario) {
 }
 
 function loadDefault(log: (line: string) => void): CompiledScenario | undefined {
-  const r = loadScenario(readFileSync(DEFAULT_SCENARIO_PATH, "utf8"), "scenarios/ukraine-2025-08.yaml");
+  const r = loadScenario(defaultScenarioText, DEFAULT_SCENARIO_FILE);
   if (!r.ok) {
     log(`default scenario does not load (${r.errors.length} errors), politics bench skipped:`);
     for (const e of r.errors.slice(0, 5)) log(`  ${formatDiagnostic(e)}`);

@@ -1,14 +1,16 @@
 /**
- * Guarantor as a library: the same functions the CLI calls. Everything here is pure (no files, network or
- * clock), so it runs in Node, in workers and in the browser.
+ * Guarantor as a library: the same functions the CLI calls. Everything here is pure (no files, network, clock
+ * or `Math.random`), so it runs in Node, in workers and in the browser. The MILP solver is an adapter outside
+ * this entry (`guarantor/highs`); the embedded scenarios are data (`guarantor/scenarios`).
  */
 
 export type { CoalitionProblem, CoalitionResult, MilpSolver } from "./coalition/index.js";
 export {
+  COALITION_OBJECTIVES,
   coalitionProblemForScheme,
-  loadHighsSolver,
   parseCoalitionProblem,
   solveCoalition,
+  writeLpFormat,
 } from "./coalition/index.js";
 export type {
   DeterrenceEstimate,
@@ -24,8 +26,22 @@ export {
   estimateDeterrence,
   makeDeterrenceEvaluator,
 } from "./deterrence/index.js";
-export type { Analysis, AnalyzeOptions, Answer, SchemeTable } from "./explore/index.js";
-export { analyzeScenario, evaluateSchemes, frontier, paretoFront } from "./explore/index.js";
+export type {
+  Analysis,
+  AnalyzeOptions,
+  Answer,
+  SchemePass,
+  SchemeScores,
+  SchemeTable,
+} from "./explore/index.js";
+export {
+  analyzeScenario,
+  createSchemePass,
+  evaluateSchemes,
+  forEachScheme,
+  frontier,
+  paretoFront,
+} from "./explore/index.js";
 export type {
   CapabilityRequirements,
   CapStationInput,
@@ -46,6 +62,15 @@ export {
   sizeGroundForce,
   territoryCoverage,
 } from "./models/index.js";
+export type { ParameterDef, ResolvedParameters } from "./parameters/index.js";
+export {
+  AIRCRAFT,
+  PARAMETERS,
+  param,
+  resolveParameters,
+  sampleParameters,
+  UnknownParameterError,
+} from "./parameters/index.js";
 export type { ConsensusAnalysis, PartyVerdict, StanceTables } from "./politics/index.js";
 export {
   analyzeConsensus,
@@ -54,6 +79,7 @@ export {
   evaluateParties,
   formatVerdicts,
   partyVerdicts,
+  scoreParties,
 } from "./politics/index.js";
 export { mulberry32, type Random } from "./random/index.js";
 export { renderMarkdown, renderText } from "./report/index.js";
@@ -64,6 +90,7 @@ export type {
   CompiledScenario,
   Diagnostic,
   Dimension,
+  Distribution,
   Predicate,
   Result,
   Scenario,
@@ -75,12 +102,15 @@ export {
   brokenRule,
   CAPABILITIES,
   compileScenario,
+  distributionMean,
   evaluatePredicate,
   formatDiagnostic,
   InputError,
   isConsistent,
   loadScenario,
   parseAssignment,
+  RESERVED_ATTRIBUTES,
+  sampleDistribution,
   scenarioJsonSchema,
   schemeToObject,
 } from "./scenario/index.js";

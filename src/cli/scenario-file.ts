@@ -2,16 +2,11 @@
  * Reading scenario files for the CLI: a path, or the embedded default scenario when none is given.
  */
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { relative, resolve } from "node:path";
 import { type CompiledScenario, compileScenario } from "../scenario/compile.js";
 import { InputError } from "../scenario/diagnostics.js";
 import { loadScenario } from "../scenario/validate.js";
-
-/** The package's root folder (dist/cli/ → ../..). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-/** The embedded default scenario: the flagship Ukraine case. */
-export const DEFAULT_SCENARIO_PATH = resolve(PACKAGE_ROOT, "scenarios", "ukraine-2025-08.yaml");
+import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../scenarios/index.js";
 
 /** Read a text file, turning a missing or unreadable file into a located input error. */
 export function readInputFile(path: string, cwd: string): { text: string; name: string } {
@@ -35,7 +30,7 @@ export function readInputFile(path: string, cwd: string): { text: string; name: 
 export function loadScenarioFile(path: string | undefined, cwd: string): CompiledScenario & { file: string } {
   const { text, name } =
     path === undefined
-      ? { text: readFileSync(DEFAULT_SCENARIO_PATH, "utf8"), name: "ukraine-2025-08.yaml (default)" }
+      ? { text: defaultScenarioText, name: `${DEFAULT_SCENARIO_FILE} (default)` }
       : readInputFile(path, cwd);
   const result = loadScenario(text, name);
   if (!result.ok) throw new InputError(result.errors);

@@ -1,7 +1,6 @@
 /** Coalition force generation: public names, listed explicitly. */
 export { coalitionViolations } from "./check.js";
 export { explainGaps, type GapExplanation, type GapReason } from "./gaps.js";
-export { HIGHS_SOLVE_OPTIONS, highsSolver, loadHighsSolver } from "./highs.js";
 export {
   evaluateTerms,
   type LinearTerms,

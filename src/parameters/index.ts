@@ -1,12 +1,6 @@
 /** Model parameters: the registry, resolution and Monte-Carlo draws, and the distributions; names listed. */
 
 export {
-  distributionMean,
-  distributionSupport,
-  pointEstimate,
-  sampleDistribution,
-} from "../scenario/distributions.js";
-export {
   AIRCRAFT,
   AIRCRAFT_PARAMETERS,
   type AircraftRole,

@@ -19,6 +19,12 @@ export {
 } from "./compile.js";
 export type { Diagnostic, Result, SourcePosition } from "./diagnostics.js";
 export { formatDiagnostic, formatPath, InputError } from "./diagnostics.js";
+export {
+  distributionMean,
+  distributionSupport,
+  pointEstimate,
+  sampleDistribution,
+} from "./distributions.js";
 export { type MixedRadix, mixedRadix, radixDecode, radixIndex } from "./radix.js";
 export {
   GROUND_MISSION_VALUES,

@@ -251,8 +251,9 @@ export function semanticErrors(s: Scenario): [Path, string][] {
       );
   };
   const walkDistributions = (v: unknown, path: Path) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walkDistributions(x, [...path, i]));
-    else if (v !== null && typeof v === "object") {
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walkDistributions(x, [...path, i]);
+    } else if (v !== null && typeof v === "object") {
       const o = v as Record<string, unknown>;
       for (const [k, x] of Object.entries(o)) {
         if (k === "distribution" && typeof x === "object" && x !== null) {

@@ -109,4 +109,21 @@ console.log(String(countSchemes(compileScenario(r.value)).consistent));`;
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("12");
   });
+
+  it('the solver and the scenarios are separate entries: "guarantor/highs", "guarantor/scenarios"', () => {
+    const script = `import { analyzeScenario, compileScenario, loadScenario } from "guarantor";
+import { loadHighsSolver } from "guarantor/highs";
+import { defaultScenarioText } from "guarantor/scenarios";
+const r = loadScenario(defaultScenarioText, "default.yaml");
+if (!r.ok) process.exit(3);
+const solver = await loadHighsSolver();
+const a = analyzeScenario(compileScenario(r.value), solver);
+console.log(a.counts.consistent > 0 ? "ok" : "empty", solver.name.startsWith("HiGHS"));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("ok true");
+  });
 });

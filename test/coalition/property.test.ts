@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadHighsSolver } from "../../src/adapters/highs.js";
 import { coalitionViolations } from "../../src/coalition/check.js";
-import { loadHighsSolver } from "../../src/coalition/highs.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
 import type {
   CoalitionCondition,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadHighsSolver } from "../../src/coalition/highs.js";
+import { loadHighsSolver } from "../../src/adapters/highs.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
 import { coalitionProblemForScheme } from "../../src/coalition/scenario.js";
 import { solveCoalition } from "../../src/coalition/solve.js";

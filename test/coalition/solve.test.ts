@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadHighsSolver } from "../../src/adapters/highs.js";
 import { coalitionViolations } from "../../src/coalition/check.js";
-import { loadHighsSolver } from "../../src/coalition/highs.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
 import { type CoalitionProblem, CoalitionProblem as ProblemSchema } from "../../src/coalition/problem.js";
 import { solveCoalition } from "../../src/coalition/solve.js";

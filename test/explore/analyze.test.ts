@@ -2,12 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  coalitionProblemForScheme,
-  loadHighsSolver,
-  type MilpSolver,
-  solveCoalition,
-} from "../../src/coalition/index.js";
+import { loadHighsSolver } from "../../src/adapters/highs.js";
+import { coalitionProblemForScheme, type MilpSolver, solveCoalition } from "../../src/coalition/index.js";
 import { analyzeMechanism } from "../../src/deterrence/index.js";
 import { analyzeScenario } from "../../src/explore/analyze.js";
 import { evaluateSchemes, frontier, OBJECTIVES } from "../../src/explore/evaluate.js";

@@ -1,5 +1,5 @@
 /** Shared loaders for the models' tests. */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { WorldAtlas } from "../../src/models/coverage.js";
 import type { CompiledScenario } from "../../src/scenario/compile.js";
@@ -10,14 +10,9 @@ export { compileFile, ROOT } from "../helpers.js";
 export const FIXTURE = join(FIXTURES, "models-ukraine.yaml");
 export const FLAGSHIP = join(ROOT, "scenarios", "ukraine-2025-08.yaml");
 
-/** The flagship scenario when it exists and is valid (another engineer writes it), else undefined. */
-export function flagship(): CompiledScenario | undefined {
-  if (!existsSync(FLAGSHIP)) return undefined;
-  try {
-    return compileFile(FLAGSHIP);
-  } catch {
-    return undefined;
-  }
+/** The flagship scenario, compiled; a missing or invalid file fails the test with its located errors. */
+export function flagship(): CompiledScenario {
+  return compileFile(FLAGSHIP);
 }
 
 export function readAtlas(): WorldAtlas {

@@ -1,18 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  distributionMean,
-  distributionSupport,
   PARAMETERS,
   param,
   parametersNamed,
   resolveParameters,
-  sampleDistribution,
   sampleParameters,
   UnknownParameterError,
 } from "../../src/parameters/index.js";
 import { mulberry32 } from "../../src/random/index.js";
-import type { Distribution } from "../../src/scenario/index.js";
+import {
+  type Distribution,
+  distributionMean,
+  distributionSupport,
+  sampleDistribution,
+} from "../../src/scenario/index.js";
 
 /** Variance of each distribution, closed form, for the tolerance of a sample mean. */
 function variance(d: Distribution): number {

@@ -1,18 +1,15 @@
 /**
  * On the flagship scenario, answers a reader can check against the article (Deep News, 20 Aug 2025).
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeConsensus, compileStances, partyVerdicts } from "../../src/politics/index.js";
-import { type CompiledScenario, compileScenario, parseAssignment } from "../../src/scenario/compile.js";
-import { loadScenario } from "../../src/scenario/validate.js";
+import { type CompiledScenario, parseAssignment } from "../../src/scenario/compile.js";
 import { enumerateSchemes, optionFilter } from "../../src/space/index.js";
-import { ROOT } from "../helpers.js";
+import { compileFile, ROOT } from "../helpers.js";
 
-const FILE = join(ROOT, "scenarios", "ukraine-2025-08.yaml");
-const loaded = existsSync(FILE) ? loadScenario(readFileSync(FILE, "utf8"), FILE) : undefined;
-const c: CompiledScenario | undefined = loaded?.ok ? compileScenario(loaded.value) : undefined;
+// The flagship must load: a broken file fails here with its located errors, never skips.
+const c: CompiledScenario = compileFile(join(ROOT, "scenarios", "ukraine-2025-08.yaml"));
 
 /** Up to `limit` consistent schemes with the given options fixed. */
 function schemesWith(c: CompiledScenario, spec: string, limit = 300): Int32Array[] {
@@ -33,8 +30,8 @@ function analyzeWith(c: CompiledScenario, spec: string) {
   return analyzeConsensus(compileStances(c), enumerateSchemes(c, { filter: optionFilter(c, a.value) }));
 }
 
-describe.runIf(c)("politics on the flagship scenario", () => {
-  const sc = c!;
+describe("politics on the flagship scenario", () => {
+  const sc = c;
   it("analyzeConsensus(every scheme with European NATO troops in Ukraine): RUS accepts none, Zakharova's line excludes all", () => {
     const a = analyzeWith(sc, "ground_presence=reassurance_in_depth,ground_providers=european_coalition");
     expect(a.schemes).toBeGreaterThan(0);

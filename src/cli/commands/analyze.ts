@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { COALITION_OBJECTIVES, type CoalitionObjective, loadHighsSolver } from "../../coalition/index.js";
+import { loadHighsSolver } from "../../adapters/highs.js";
+import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
 import { renderMarkdown, renderText } from "../../report/index.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";

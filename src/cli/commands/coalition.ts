@@ -1,10 +1,10 @@
+import { loadHighsSolver } from "../../adapters/highs.js";
 import {
   COALITION_OBJECTIVES,
   type CoalitionObjective,
   type CoalitionProblem,
   type CoalitionResult,
   coalitionProblemForScheme,
-  loadHighsSolver,
   parseCoalitionProblem,
   solveCoalition,
 } from "../../coalition/index.js";

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { defaultScenarioText } from "../../scenarios/index.js";
 import { type Command, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
-import { DEFAULT_SCENARIO_PATH } from "../scenario-file.js";
 
 export const initCommand: Command = {
   name: "init",
@@ -15,7 +14,7 @@ Refuses to overwrite an existing file unless --force.`,
   maxPositionals: 1,
   async run({ values, positionals, io }) {
     const target = resolve(io.cwd, positionals[0] ?? "scenario.yaml");
-    const text = readFileSync(DEFAULT_SCENARIO_PATH, "utf8").replace(
+    const text = defaultScenarioText.replace(
       /^# yaml-language-server: \$schema=.*$/m,
       "# yaml-language-server: $schema=https://github.com/guarantor/guarantor/schema/scenario.schema.json",
     );

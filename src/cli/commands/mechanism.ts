@@ -1,9 +1,5 @@
-import {
-  coalitionProblemForScheme,
-  loadHighsSolver,
-  type MilpSolver,
-  solveCoalition,
-} from "../../coalition/index.js";
+import { loadHighsSolver } from "../../adapters/highs.js";
+import { coalitionProblemForScheme, type MilpSolver, solveCoalition } from "../../coalition/index.js";
 import {
   analyzeMechanism,
   type ComparisonEvaluators,

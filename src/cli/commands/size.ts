@@ -1,7 +1,3 @@
-/**
- * `guarantor size ground|air`: size one ground mission or one combat air patrol station.
- */
-import { existsSync } from "node:fs";
 import { responseTimeHours, sizeCapStation } from "../../models/air.js";
 import type { LatLon } from "../../models/geo.js";
 import { type GroundGeometry, groundDensityParameter, sizeGroundForce } from "../../models/ground.js";
@@ -16,7 +12,7 @@ import {
   stringFlag,
   UsageError,
 } from "../command.js";
-import { DEFAULT_SCENARIO_PATH, loadScenarioFile } from "../scenario-file.js";
+import { loadScenarioFile } from "../scenario-file.js";
 import { explainCommand } from "./explain.js";
 
 const HELP = `Usage: guarantor size ground --mission <type> (--line-km N | --area-km2 N | --sites N) [--rotation R] [--json]
@@ -140,11 +136,6 @@ function runAir(ctx: CommandContext): number {
   if (/^-?[\d.]+\s*,\s*-?[\d.]+$/.test(baseRaw)) base = parseLatLon("base", baseRaw);
   else {
     const file = ctx.positionals[1];
-    if (file === undefined && !existsSync(DEFAULT_SCENARIO_PATH)) {
-      throw new UsageError(
-        `--base ${baseRaw}: no default scenario to look it up in; pass a scenario file or lat,lon`,
-      );
-    }
     const c = loadScenarioFile(file, ctx.io.cwd);
     const b = c.scenario.theater.airbases.find((x) => x.id.toLowerCase() === baseRaw.toLowerCase());
     if (!b) {

@@ -4,7 +4,7 @@
  */
 import type { Highs, InitOptions } from "highs";
 import highsModule from "highs";
-import { type MilpModel, type MilpSolution, type MilpSolver, writeLpFormat } from "./milp.js";
+import { type MilpModel, type MilpSolution, type MilpSolver, writeLpFormat } from "../coalition/milp.js";
 
 /** Options passed to every HiGHS solve. `output_flag: false` silences the log, which also saves time (1.3 to
  *  2.4 times faster on a scenario-sized model in our measurements: the log is formatted even when unprinted). The MIP gaps are tightened from HiGHS's defaults (relative 1e-4, absolute 1e-6) so that
