@@ -1,6 +1,16 @@
 /** Explore: the single pass over every consistent scheme, the table of rows, the frontier and `analyze`. */
-export type { Analysis, AnalyzeOptions, Answer, AnswerTable, ScoredSchemeRow } from "./analyze.js";
-export { analyzeScenario, rowOf } from "./analyze.js";
+
+export type { Analysis, AnalyzeOptions, Answer, Answers } from "./analyze.js";
+export { analyzeScenario } from "./analyze.js";
+export type { AcceptabilityAnswer, RedLineCount } from "./answers/acceptability.js";
+export type { BurdenAnswer } from "./answers/burden.js";
+export type { GroupRow, SchemeSummary, VariantRow } from "./answers/context.js";
+export type { DistanceAnswer } from "./answers/distance.js";
+export type { FeasibilityAnswer } from "./answers/feasibility.js";
+export type { MechanismAnswer } from "./answers/mechanism.js";
+export type { ParticipationAnswer } from "./answers/participation.js";
+export type { PresenceAnswer } from "./answers/presence.js";
+export type { ScopeAnswer } from "./answers/scope.js";
 export type { EvaluateOptions, ObjectiveName, SchemeTable } from "./evaluate.js";
 export {
   acceptedByAll,
@@ -11,6 +21,8 @@ export {
   OBJECTIVES,
   schemeAt,
 } from "./evaluate.js";
+export { FrontArchive, type FrontPoint } from "./front.js";
+export type { GroupStats } from "./groups.js";
 export type { Sense } from "./pareto.js";
 export { paretoFront } from "./pareto.js";
 export {
@@ -25,3 +37,4 @@ export {
   type SchemeScores,
   type StreamOptions,
 } from "./pass.js";
+export { better, OBJECTIVE_SENSES, type RowScores, type Tier, TopRows, tierOf } from "./rank.js";

@@ -9,6 +9,7 @@ import { analyzeScenario } from "../../src/explore/analyze.js";
 import { evaluateSchemes, frontier, OBJECTIVES } from "../../src/explore/evaluate.js";
 import { schemeRequirements } from "../../src/models/index.js";
 import { partyVerdicts } from "../../src/politics/index.js";
+import { analysisDocument } from "../../src/report/index.js";
 import {
   type CompiledScenario,
   isConsistent,
@@ -147,30 +148,33 @@ describe("analyzeScenario", () => {
           ),
         ).toBe(true);
     }
-    // Every [source] cited in the answers is declared by the scenario.
+    // Every [source] cited in the answers (as the report words them) is declared by the scenario.
+    const doc = analysisDocument(a);
     const sources = new Set(c.scenario.sources.map((s) => s.id));
-    const text = JSON.stringify(a.answers.map((x) => [x.summary, x.tables.map((t) => t.rows)]));
+    const text = JSON.stringify(doc.sections.map((x) => [x.summary, x.tables.map((t) => t.rows)]));
     const cited = [...text.matchAll(/\[([a-z0-9][a-z0-9_.-]*(?:, [a-z0-9][a-z0-9_.-]*)*)\]/gi)].flatMap((m) =>
       m[1]!.split(", "),
     );
     expect(cited.length).toBeGreaterThan(10);
     for (const id of cited) expect(sources.has(id), id).toBe(true);
     // Reservations and ledgers in the tables are the scenario's own.
-    const q2 = a.answers[1]!.tables[0]!;
+    const q2 = doc.sections[1]!.tables[0]!;
     for (const row of q2.rows) {
       const actor = c.scenario.actors.find((x) => x.id === row[0])!;
       expect(String(row[3])).toBe(`${actor.stance!.reservation.value} [${actor.stance!.reservation.source}]`);
     }
-    const q4 = a.answers[3]!.tables[0]!;
+    const q4 = doc.sections[3]!.tables[0]!;
     for (const row of q4.rows) {
       const actor = c.scenario.actors.find((x) => x.id === row[0])!;
       for (const [k, v] of Object.entries(actor.capabilities))
         expect(String(row[1])).toContain(`${k} ${v!.value}`);
     }
     // The focus scheme's cost and deterrence are the models' own.
-    const focus = c.dims.map((d) => d.optionIndex.get(a.focus.scheme[d.id]!)!);
-    expect(a.focus.costUsdMPerYear).toBe(Math.round(schemeRequirements(c, focus).costUsdMPerYear));
-    expect(a.focus.deterrence).toBeCloseTo(analyzeMechanism(c, focus).deterrence.probability, 3);
+    const focus = c.dims.map((d) => d.optionIndex.get(a.focus!.scheme[d.id]!)!);
+    expect(Math.round(a.focus!.costUsdMPerYear)).toBe(
+      Math.round(schemeRequirements(c, focus).costUsdMPerYear),
+    );
+    expect(a.focus!.deterrence).toBeCloseTo(analyzeMechanism(c, focus).deterrence.probability, 3);
   });
 
   it("guarantor analyze --json is byte-identical across runs and holds frontier and answers", async () => {
