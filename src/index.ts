@@ -77,12 +77,11 @@ export {
   compileStances,
   createPartyEvaluation,
   evaluateParties,
-  formatVerdicts,
   partyVerdicts,
   scoreParties,
 } from "./politics/index.js";
 export { mulberry32, type Random } from "./random/index.js";
-export { renderMarkdown, renderText } from "./report/index.js";
+export { analysisDocument, formatVerdicts, renderMarkdown, renderText } from "./report/index.js";
 export type {
   Actor,
   AttrValue,

@@ -11,6 +11,7 @@ export type { MechanismAnswer } from "./answers/mechanism.js";
 export type { ParticipationAnswer } from "./answers/participation.js";
 export type { PresenceAnswer } from "./answers/presence.js";
 export type { ScopeAnswer } from "./answers/scope.js";
+export { coalitionAllocation, politicsEvaluator } from "./compare.js";
 export type { EvaluateOptions, ObjectiveName, SchemeTable } from "./evaluate.js";
 export {
   acceptedByAll,

@@ -38,5 +38,5 @@ export {
   RED_LINE_COST_SCALE,
   stanceParties,
 } from "./stances.js";
-export type { FormatVerdictsOptions, PartyVerdict, PreferenceShortfall, RedLineReason } from "./verdict.js";
-export { formatScheme, formatVerdicts, partyVerdicts } from "./verdict.js";
+export type { PartyVerdict, PreferenceShortfall, RedLineReason } from "./verdict.js";
+export { partyVerdicts } from "./verdict.js";

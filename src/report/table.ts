@@ -21,23 +21,34 @@ function cellText(c: Cell): string {
   return typeof c === "number" ? formatNumber(c) : c;
 }
 
+export interface TextTableOptions {
+  /** Put before every line (default none). */
+  indent?: string;
+  /** Draw a rule under the header (default true). */
+  rule?: boolean;
+}
+
 /**
  * A text table with a header rule.
  * @example textTable([{ header: "actor" }, { header: "troops", right: true }], [["GBR", 7500]])
  */
-export function textTable(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string {
+export function textTable(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TextTableOptions = {},
+): string {
+  const indent = options.indent ?? "";
   const text = rows.map((r) => r.map(cellText));
   const widths = columns.map((c, j) => Math.max(c.header.length, ...text.map((r) => (r[j] ?? "").length)));
   const line = (cells: readonly string[]) =>
+    indent +
     cells
       .map((t, j) => (columns[j]?.right ? t.padStart(widths[j]!) : t.padEnd(widths[j]!)))
       .join("  ")
       .trimEnd();
-  return (
-    [line(columns.map((c) => c.header)), line(widths.map((w) => "─".repeat(w))), ...text.map(line)].join(
-      "\n",
-    ) + "\n"
-  );
+  const head = [line(columns.map((c) => c.header))];
+  if (options.rule ?? true) head.push(line(widths.map((w) => "─".repeat(w))));
+  return [...head, ...text.map(line)].join("\n") + "\n";
 }
 
 /** The same table in GitHub Markdown. */

@@ -6,11 +6,11 @@ import {
   createSequentialEvaluation,
   evaluateParties,
   evaluatePartiesSequential,
-  formatVerdicts,
   numericScore,
   partyVerdicts,
   weightShiftFor,
 } from "../../src/politics/index.js";
+import { formatVerdicts } from "../../src/report/index.js";
 import { parseAssignment } from "../../src/scenario/compile.js";
 import { enumerateSchemes } from "../../src/space/index.js";
 import { compileFixture } from "../helpers.js";

@@ -6,15 +6,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { buildTerritory, territoryGrid, type WorldAtlas } from "../../models/coverage.js";
 import {
-  type BreakdownLine,
   type RequirementOptions,
   schemeAirCoverage,
   schemeRequirements,
 } from "../../models/requirements/index.js";
 import { AIRCRAFT, aircraftIds } from "../../parameters/index.js";
-import { formatVerdicts, partyVerdicts } from "../../politics/index.js";
+import { partyVerdicts } from "../../politics/index.js";
+import { renderExplanation } from "../../report/explain.js";
 import { schemeToObject } from "../../scenario/compile.js";
-import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { fullSchemeArg } from "../scheme-arg.js";
@@ -49,19 +48,6 @@ function readAtlas(): WorldAtlas | undefined {
   } catch {
     return undefined;
   }
-}
-
-function fmt(x: number): string {
-  if (!Number.isFinite(x)) return x > 0 ? "∞ (out of reach)" : String(x);
-  if (Number.isInteger(x)) return x.toLocaleString("en-US");
-  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 1000) / 1000);
-}
-
-function renderLine(l: BreakdownLine): string {
-  const inputs = l.inputs.map(
-    (i) => `      ${i.name} = ${typeof i.value === "number" ? fmt(i.value) : i.value}  [${i.source}]`,
-  );
-  return [`  ${l.id}  ${l.label}: ${fmt(l.value)} ${l.unit}`, `      = ${l.formula}`, ...inputs].join("\n");
 }
 
 export const explainCommand: Command = {
@@ -108,25 +94,14 @@ export const explainCommand: Command = {
       ctx.io.stdout(jsonOut({ file: c.file, scheme: schemeToObject(c, scheme), ...req, verdicts, notes }));
       return 0;
     }
-    const caps = [...CAPABILITIES, "costUsdMPerYear", "deployedTroops"] as const;
-    const labels: Record<(typeof caps)[number], string> = {
-      troops: "troops to generate",
-      fighters: "fighter aircraft",
-      tankers: "tankers",
-      aew: "airborne early warning",
-      droneOrbits: "drone orbits",
-      airDefenceBatteries: "air-defence batteries",
-      airlift: "airlift aircraft",
-      costUsdMPerYear: `USD m/year (${req.currency.year} dollars)`,
-      deployedTroops: "troops deployed at a time",
-    };
-    const head = Object.entries(schemeToObject(c, scheme))
-      .map(([d, o]) => `${d}=${o}`)
-      .join(", ");
     ctx.io.stdout(
-      `${c.file}: ${head}\n\nRequirements\n${caps.map((k) => `  ${fmt(req[k]).padStart(12)}  ${labels[k]}`).join("\n")}\n\n` +
-        `Breakdown\n${req.breakdown.map(renderLine).join("\n")}\n${notes.map((n) => `\nnote: ${n}`).join("")}` +
-        `\nAcceptability\n${formatVerdicts(partyVerdicts(c, scheme), { maxShortfalls: 5 }).trimEnd().replace(/^/gm, "  ")}\n`,
+      renderExplanation({
+        file: c.file,
+        scheme: schemeToObject(c, scheme),
+        requirements: req,
+        verdicts: partyVerdicts(c, scheme),
+        notes,
+      }),
     );
     return 0;
   },
