@@ -13,7 +13,7 @@ import { coalitionProblemForScheme, solveCoalition } from "../coalition/index.js
 import { REQ_LENGTH } from "../models/index.js";
 import type { ResolvedParameters } from "../parameters/index.js";
 import { ConsensusAccumulator } from "../politics/index.js";
-import { type CompiledScenario, isConsistent, schemeToObject } from "../scenario/compile.js";
+import { type CompiledScenario, isConsistent } from "../scenario/compile.js";
 import { countConsistent, countRaw, enumerateSchemes, type OptionFilter } from "../space/index.js";
 import { type AcceptabilityAnswer, acceptabilityAnswer } from "./answers/acceptability.js";
 import { type BurdenAnswer, burdenAnswer } from "./answers/burden.js";
@@ -313,11 +313,4 @@ export function analyzeScenario(
     focus: focus ? { ...summarize(x, focus), tier: tierOf(focus) } : undefined,
     answers,
   };
-}
-
-/** The options of a scheme summary as `dim=option` pairs, for messages. */
-export function schemeArgument(c: CompiledScenario, scheme: ArrayLike<number>): string {
-  return Object.entries(schemeToObject(c, scheme))
-    .map(([d, o]) => `${d}=${o}`)
-    .join(",");
 }

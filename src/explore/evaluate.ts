@@ -14,18 +14,19 @@ import {
 import { REQ_LENGTH } from "../models/index.js";
 import type { StanceTables } from "../politics/index.js";
 import type { CompiledScenario } from "../scenario/compile.js";
-import { paretoFront } from "./pareto.js";
+import { FrontArchive } from "./front.js";
 import { type CoalitionEntry, forEachScheme, type SchemeScores, type StreamOptions } from "./pass.js";
+import {
+  OBJ_ACCEPTABILITY,
+  OBJ_COST,
+  OBJ_DETERRENCE,
+  OBJ_FEASIBILITY,
+  OBJECTIVES,
+  type RowScores,
+} from "./rank.js";
 
-/** The four objectives of the frontier, in column order of `SchemeTable.objectives`. */
-export const OBJECTIVES = ["feasibility", "acceptability", "deterrence", "costUsdMPerYear"] as const;
-export type ObjectiveName = (typeof OBJECTIVES)[number];
-export const OBJECTIVE_SENSES = ["max", "max", "max", "min"] as const;
+export { OBJECTIVES, type ObjectiveName } from "./rank.js";
 
-export const OBJ_FEASIBILITY = 0;
-export const OBJ_ACCEPTABILITY = 1;
-export const OBJ_DETERRENCE = 2;
-export const OBJ_COST = 3;
 const K = OBJECTIVES.length;
 
 /** Every consistent scheme with its scores, as flat typed arrays (row i is the i-th scheme in enumeration order). */
@@ -158,38 +159,30 @@ export function coalitionFor(
 }
 
 /**
- * The Pareto front on feasibility, acceptability, deterrence (maximised) and cost (minimised). Schemes with
- * equal scores are collapsed first (there are far fewer distinct score vectors than schemes): the front keeps
- * the first in enumeration order, with the number of schemes that share its scores.
+ * The Pareto front of a table on feasibility, acceptability, deterrence (maximised) and cost (minimised), by the
+ * same streaming archive `analyzeScenario` uses (front.ts): schemes with equal scores collapse onto the first
+ * in enumeration order, with the number of schemes that share them.
  * @returns the front's rows, in enumeration order, and the ties of each.
  */
 export function frontier(table: SchemeTable): { rows: number[]; ties: number[] } {
-  const o = table.objectives;
-  // Collapse equal vectors without a key per scheme: sort row indexes by their vector (then by index), so
-  // equal vectors are adjacent and the first of each run is the earliest in enumeration order.
-  const order = Int32Array.from({ length: table.n }, (_, i) => i).sort((a, b) => {
-    for (let k = 0; k < K; k++) {
-      const d = o[a * K + k]! - o[b * K + k]!;
-      if (d !== 0) return d;
-    }
-    return a - b;
-  });
-  const runs: { row: number; count: number }[] = [];
-  for (let j = 0; j < order.length; j++) {
-    const i = order[j]!;
-    const last = runs[runs.length - 1];
-    let same = last !== undefined;
-    for (let k = 0; same && k < K; k++) same = o[i * K + k] === o[last!.row * K + k];
-    if (same) last!.count++;
-    else runs.push({ row: i, count: 1 });
+  const archive = new FrontArchive();
+  const parties = table.stances.parties.length;
+  const probe: RowScores = {
+    index: 0,
+    scheme: new Int32Array(0),
+    objectives: new Float64Array(K),
+    feasible: false,
+    all: false,
+    accepts: new Uint8Array(parties),
+    coalition: 0,
+  };
+  for (let i = 0; i < table.n; i++) {
+    probe.index = i;
+    probe.objectives.set(table.objectives.subarray(i * K, i * K + K));
+    archive.add(probe);
   }
-  runs.sort((x, y) => x.row - y.row);
-  const values = new Float64Array(runs.length * K);
-  runs.forEach(({ row }, r) => {
-    values.set(o.subarray(row * K, row * K + K), r * K);
-  });
-  const front = paretoFront(values, runs.length, K, OBJECTIVE_SENSES);
-  return { rows: front.map((r) => runs[r]!.row), ties: front.map((r) => runs[r]!.count) };
+  const points = [...archive.result()].sort((a, b) => a.row.index - b.row.index);
+  return { rows: points.map((p) => p.row.index), ties: points.map((p) => p.ties) };
 }
 
 /** The options of row `i` as an Int32Array scheme. */

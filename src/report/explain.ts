@@ -5,6 +5,7 @@
 import type { BreakdownLine, SchemeRequirements } from "../models/index.js";
 import type { PartyVerdict } from "../politics/index.js";
 import { CAPABILITIES } from "../scenario/schema.js";
+import { schemeText } from "./format.js";
 import { formatVerdicts } from "./verdicts.js";
 
 /** What the explanation shows. */
@@ -53,9 +54,7 @@ export function renderExplanation({
     costUsdMPerYear: `USD m/year (${req.currency.year} dollars)`,
     deployedTroops: "troops deployed at a time",
   };
-  const head = Object.entries(scheme)
-    .map(([d, o]) => `${d}=${o}`)
-    .join(", ");
+  const head = schemeText(scheme);
   return (
     `${file}: ${head}\n\nRequirements\n${caps.map((k) => `  ${fmt(req[k]).padStart(12)}  ${labels[k]}`).join("\n")}\n\n` +
     `Breakdown\n${req.breakdown.map(renderLine).join("\n")}\n${notes.map((n) => `\nnote: ${n}`).join("")}` +

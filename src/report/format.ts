@@ -22,8 +22,8 @@ export function schemeText(s: Record<string, string>): string {
 
 /** The options of `s` that differ from `base`, or "same as the focus scheme". */
 export function schemeDiffText(base: Record<string, string>, s: Record<string, string>): string {
-  const diff = Object.entries(s).filter(([d, o]) => base[d] !== o);
-  return diff.length === 0 ? "same as the focus scheme" : diff.map(([d, o]) => `${d}=${o}`).join(", ");
+  const diff = Object.fromEntries(Object.entries(s).filter(([d, o]) => base[d] !== o));
+  return Object.keys(diff).length === 0 ? "same as the focus scheme" : schemeText(diff);
 }
 
 /** `2 aew, 6 droneOrbits` */

@@ -3,6 +3,7 @@
  * comparison of two schemes.
  */
 import type { MechanismReport, SchemeComparison } from "../deterrence/index.js";
+import { schemeText } from "./format.js";
 import { textTable } from "./table.js";
 
 const f2 = (x: number) => x.toFixed(2);
@@ -29,11 +30,7 @@ function table(rows: string[][]): string {
  */
 export function renderMechanism(r: MechanismReport): string {
   const out: string[] = [];
-  out.push(
-    `Scheme: ${Object.entries(r.scheme)
-      .map(([d, o]) => `${d}=${o}`)
-      .join(", ")}`,
-  );
+  out.push(`Scheme: ${schemeText(r.scheme)}`);
   if (r.brokenRule) out.push(`Note: the scheme breaks rule ${r.brokenRule.id}: ${r.brokenRule.reason}`);
   out.push(`Presence: ${PRESENCE_WORDS[r.presence]}`);
   out.push(`Trigger (scope ${r.ladder.scope}): ${r.ladder.trigger}`);
@@ -102,11 +99,7 @@ export function renderMechanism(r: MechanismReport): string {
 /** Two schemes' mechanisms compared, as text. */
 export function renderComparison(cmp: SchemeComparison): string {
   const out: string[] = [];
-  const fmt = (s: Record<string, string>) =>
-    Object.entries(s)
-      .map(([d, o]) => `${d}=${o}`)
-      .join(", ");
-  out.push(`A: ${fmt(cmp.a.scheme)}`, `B: ${fmt(cmp.b.scheme)}`);
+  out.push(`A: ${schemeText(cmp.a.scheme)}`, `B: ${schemeText(cmp.b.scheme)}`);
   out.push(`Changed: ${cmp.changed.map((x) => `${x.dim} ${x.a} → ${x.b}`).join("; ") || "nothing"}`);
   for (const [k, r] of [
     ["A", cmp.a],
