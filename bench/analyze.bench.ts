@@ -1,11 +1,7 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadHighsSolver } from "../src/adapters/highs.js";
-import {
-  coalitionProblemForScheme,
-  eligibleContributors,
-  prepareProblem,
-  unitBounds,
-  willingSupply,
-} from "../src/coalition/index.js";
+import { coalitionProblemForScheme, prepareProblem, willingCapacity } from "../src/coalition/index.js";
 import { analyzeMechanism } from "../src/deterrence/index.js";
 import { analyzeScenario } from "../src/explore/analyze.js";
 import { feasibilityScore } from "../src/explore/pass.js";
@@ -18,10 +14,83 @@ import { loadScenario } from "../src/scenario/validate.js";
 import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../src/scenarios/index.js";
 import { enumerateSchemes } from "../src/space/index.js";
 
+import { buildBaseline, hasCommit } from "./baseline.js";
+
 const SAMPLE = 1500;
 const RUNS = 3;
+/** Paired runs of the old and the new engine (alternating, so that machine noise hits both alike). */
+const PAIRS = 5;
+/** The last commit before the one-pass redesign (issue "One pass, one parameter shape…"): the default baseline. */
+const REDESIGN_BASE = "dacc00b";
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-export async function run(log: (line: string) => void): Promise<void> {
+interface OldApi {
+  loadScenario(text: string, file: string): { ok: boolean; value?: unknown };
+  compileScenario(s: unknown): unknown;
+  analyzeScenario(c: unknown, solver: unknown): { counts: { consistent: number } };
+  loadHighsSolver(): Promise<unknown>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The old and the new engine on the same scenario, in paired runs within this process. */
+async function againstBaseline(log: (line: string) => void, ref: string): Promise<void> {
+  if (!hasCommit(ROOT, ref)) {
+    log(`against ${ref}: no such commit in this repository (a shallow clone?); comparison skipped`);
+    return;
+  }
+  const base = buildBaseline(ROOT, ref);
+  try {
+    const old: OldApi = {
+      ...(await base.load<Pick<OldApi, "loadScenario">>("scenario/validate.js")),
+      ...(await base.load<Pick<OldApi, "compileScenario">>("scenario/compile.js")),
+      ...(await base.load<Pick<OldApi, "analyzeScenario">>("explore/analyze.js")),
+      ...(await base.load<Pick<OldApi, "loadHighsSolver">>(
+        base.has("src/coalition/highs.ts") ? "coalition/highs.js" : "adapters/highs.js",
+      )),
+    };
+    // The same scenario text for both: today's flagship when the old loader takes it, else the old flagship.
+    const oldText = base.read(join("scenarios", DEFAULT_SCENARIO_FILE));
+    let text = defaultScenarioText;
+    if (!old.loadScenario(text, DEFAULT_SCENARIO_FILE).ok) text = oldText;
+    const oldLoaded = old.loadScenario(text, DEFAULT_SCENARIO_FILE);
+    const newLoaded = loadScenario(text, DEFAULT_SCENARIO_FILE);
+    if (!oldLoaded.ok || !newLoaded.ok) {
+      log(`against ${ref}: no scenario both versions load; comparison skipped`);
+      return;
+    }
+    const oldC = old.compileScenario(oldLoaded.value);
+    const newC = compileScenario(newLoaded.value);
+    const oldSolver = await old.loadHighsSolver();
+    const newSolver = await loadHighsSolver();
+    const oldMs: number[] = [];
+    const newMs: number[] = [];
+    let schemes = 0;
+    for (let r = 0; r < PAIRS; r++) {
+      let t0 = performance.now();
+      const a = old.analyzeScenario(oldC, oldSolver);
+      oldMs.push(performance.now() - t0);
+      t0 = performance.now();
+      const b = analyzeScenario(newC, newSolver);
+      newMs.push(performance.now() - t0);
+      schemes = b.counts.consistent;
+      if (a.counts.consistent !== b.counts.consistent)
+        log(
+          `  warning: the versions count ${a.counts.consistent} and ${b.counts.consistent} consistent schemes`,
+        );
+    }
+    log(
+      `against ${ref} (paired, ${PAIRS} runs each, ${schemes.toLocaleString("en-US")} schemes): old median ${median(oldMs).toFixed(0)} ms (best ${Math.min(...oldMs).toFixed(0)}), new median ${median(newMs).toFixed(0)} ms (best ${Math.min(...newMs).toFixed(0)}); new/old ${(median(newMs) / median(oldMs)).toFixed(2)}`,
+    );
+  } finally {
+    base.dispose();
+  }
+}
+
+export async function run(
+  log: (line: string) => void,
+  options: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   const loaded = loadScenario(defaultScenarioText, DEFAULT_SCENARIO_FILE);
   if (!loaded.ok) throw new Error(loaded.errors.map(formatDiagnostic).join("\n"));
   const c = compileScenario(loaded.value);
@@ -54,8 +123,7 @@ export async function run(log: (line: string) => void): Promise<void> {
     const req = schemeRequirements(c, scheme);
     const requirements = Object.fromEntries(CAPABILITIES.map((k) => [k, req[k]]));
     const prepared = prepareProblem(coalitionProblemForScheme(c, scheme, requirements));
-    const ub = unitBounds(prepared);
-    const supply = willingSupply(prepared, ub, eligibleContributors(prepared, ub));
+    const { supply } = willingCapacity(prepared);
     const verdicts = partyVerdicts(c, scheme);
     return {
       scheme,
@@ -75,4 +143,5 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(
     `ratio: the engine is ${(engineRate / naiveRate).toFixed(0)}× faster per scheme (target: analyze under 5 s on 2 cores: ${best < 5000 ? "met" : "NOT met"})`,
   );
+  await againstBaseline(log, options.get("against") ?? REDESIGN_BASE);
 }
