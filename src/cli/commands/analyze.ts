@@ -21,7 +21,7 @@ acceptability, deterrence and cost; and answers to the eight questions of the de
 
 Options:
   --where d=o,.. analyze only the schemes with these options
-  --json         print the analysis as JSON (frontier, answers, counts, assumptions)
+  --json         print the analysis as data: scenario, run, counts, frontier, focus, answers
   --md FILE      also write the report as Markdown to FILE (written whole or not at all)
   --top N        rows of the frontier shown in the text report (default 10; the JSON has them all)
   --objective O  coalition objective for the schemes shown: min-cost (default), fair, fewest
