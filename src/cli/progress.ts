@@ -21,6 +21,7 @@ export function progressBar(
   label: string,
   quiet = false,
   now: () => number = () => performance.now(),
+  options: { rate?: boolean } = {},
 ): { report: ProgressFn; done(): void } {
   const start = now();
   let last = 0;
@@ -35,8 +36,15 @@ export function progressBar(
       shown = true;
       const f = total > 0 ? Math.min(1, done / total) : 0;
       const filled = Math.round(f * BAR_WIDTH);
+      // With a rate: how many per second so far, and the time left at that rate.
+      const rate = done / ((t - start) / 1000);
+      const left = rate > 0 ? Math.max(0, (total - done) / rate) : Number.POSITIVE_INFINITY;
+      const tail =
+        options.rate && done > 0
+          ? `, ${rate.toFixed(1)}/s, ${Number.isFinite(left) ? Math.ceil(left) : "?"} s left`
+          : "";
       io.stderr(
-        `\r${label} [${"█".repeat(filled)}${" ".repeat(BAR_WIDTH - filled)}] ${(f * 100).toFixed(0)}% ${done}/${total}`,
+        `\r${label} [${"█".repeat(filled)}${" ".repeat(BAR_WIDTH - filled)}] ${(f * 100).toFixed(0)}% ${done}/${total}${tail}\x1b[K`,
       );
     },
     done() {

@@ -41,6 +41,7 @@ export function makeDeterrenceEvaluator(
       a,
       { airResponseHours: airHours(a), airliftHours: options.timings?.airliftHours },
       p,
+      { basis: false },
     );
     return estimateFromAttributes(a, timeline, p, { drivers: options.drivers ?? false });
   };

@@ -83,6 +83,11 @@ export interface StepTiming {
   completeHours?: number;
 }
 
+export interface LadderTimelineOptions {
+  /** Write how each time is made up (`timeBasis`); false leaves it empty, for sweeps (default true). */
+  basis?: boolean;
+}
+
 /** Air response time to the line and where it came from. */
 export interface AirResponse {
   hours: number;
@@ -131,15 +136,18 @@ export function ladderTimeline(
   a: MechanismAttributes,
   timings: { airResponseHours?: number | undefined; airliftHours?: number | undefined },
   p: ResolvedParameters,
+  options: LadderTimelineOptions = {},
 ): StepTiming[] {
   const steps: StepTiming[] = [];
   const tc = Math.max(0, a.consultationHours);
+  // Sweeps over many schemes need the times only: the words are then left empty.
+  const words = options.basis ?? true;
   const after = (h: number, what: string) =>
     tc > 0
-      ? { timeHours: tc + h, timeBasis: `${fmtH(tc)} consultations + ${fmtH(h)} ${what}` }
-      : { timeHours: h, timeBasis: `${fmtH(h)} ${what}` };
+      ? { timeHours: tc + h, timeBasis: words ? `${fmtH(tc)} consultations + ${fmtH(h)} ${what}` : "" }
+      : { timeHours: h, timeBasis: words ? `${fmtH(h)} ${what}` : "" };
   if (tc > 0)
-    steps.push({ kind: "consultations", timeHours: tc, timeBasis: `${fmtH(tc)} agreed`, inPlace: false });
+    steps.push({ kind: "consultations", timeHours: tc, timeBasis: words ? `${fmtH(tc)} agreed` : "", inPlace: false });
   if (a.bindingness > 0)
     steps.push({
       kind: "sanctions",
@@ -176,7 +184,7 @@ export function ladderTimeline(
     steps.push({
       kind: "airlift_reinforcement",
       timeHours: s.timeHours,
-      timeBasis: `${s.timeBasis}; main body landed at ${fmtH(completeHours)}`,
+      timeBasis: words ? `${s.timeBasis}; main body landed at ${fmtH(completeHours)}` : "",
       inPlace: false,
       completeHours,
     });
@@ -185,14 +193,14 @@ export function ladderTimeline(
     steps.push({
       kind: "direct_defence",
       timeHours: 0,
-      timeBasis: `0 h: the ${a.groundMission} force in place defends itself and its sites`,
+      timeBasis: words ? `0 h: the ${a.groundMission} force in place defends itself and its sites` : "",
       inPlace: true,
     });
   else if (a.bindingness >= param(p, "deterrence.direct_defence_min_bindingness")) {
     // Without forces in place, direct defence starts when the first guarantor forces arrive.
     const first = Math.min(liftAt ?? Number.POSITIVE_INFINITY, airAt ?? Number.POSITIVE_INFINITY);
     const s = Number.isFinite(first)
-      ? { timeHours: first, timeBasis: `${fmtH(first)}: when the first guarantor forces arrive` }
+      ? { timeHours: first, timeBasis: words ? `${fmtH(first)}: when the first guarantor forces arrive` : "" }
       : after(airlift, "lead element by airlift");
     steps.push({ kind: "direct_defence", ...s, inPlace: false });
   }

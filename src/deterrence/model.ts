@@ -180,6 +180,53 @@ const STEP_INTERCEPT: Record<Exclude<StepKind, "consultations">, string> = {
   direct_defence: "deterrence.intercept.direct_defence",
 };
 
+/** The parts of z_k for one step: intercept, the three factors' terms and the delay penalty. */
+function logitParts(
+  kind: Exclude<StepKind, "consultations">,
+  hours: number,
+  f: DeterrenceFactors,
+  p: ResolvedParameters,
+  tau: number,
+): DeterrenceTerm["logit"] {
+  return {
+    intercept: param(p, STEP_INTERCEPT[kind]),
+    bindingness: param(p, "deterrence.beta.bindingness") * f.bindingness,
+    forcesInPlace: param(p, "deterrence.beta.forces_in_place") * f.forcesInPlace,
+    usInvolvement: param(p, "deterrence.beta.us_involvement") * f.usInvolvement,
+    // Delay penalty grows with the log of the hours: the first day matters most (fait accompli).
+    delay: -param(p, "deterrence.beta.delay") * Math.log1p(Math.max(0, hours) / tau),
+  };
+}
+
+/** Lognormal uncertainty about the gain: P(G < E) = Φ(ln(E / G_median) / s). */
+function deterredProbability(costToGain: number, p: ResolvedParameters): number {
+  return costToGain > 0 ? normalCdf(Math.log(costToGain) / param(p, "deterrence.gain_sigma")) : 0;
+}
+
+/**
+ * P(deterred) alone, for sweeps (Monte Carlo draws over thousands of attribute vectors): the same formula as
+ * `estimateFromAttributes`, in the same order of operations, without the terms, shares and drivers.
+ * @example deterrenceProbability(attrs, ladderTimeline(attrs, timings, p, { basis: false }), p) // 0.71
+ */
+export function deterrenceProbability(
+  a: MechanismAttributes,
+  timeline: readonly StepTiming[],
+  p: ResolvedParameters,
+): number {
+  const f = deterrenceFactors(a, p);
+  const ownForcesCost =
+    (param(p, "deterrence.cost.protected_state_per_100k") * Math.max(0, a.ukraineForceK)) / 100;
+  const tau = param(p, "deterrence.delay_reference_hours");
+  let sum = 0;
+  for (const s of timeline) {
+    if (s.kind === "consultations") continue;
+    const l = logitParts(s.kind, s.timeHours, f, p, tau);
+    const z = l.intercept + l.bindingness + l.forcesInPlace + l.usInvolvement + l.delay;
+    sum += f.trigger * logistic(z) * stepCost(s.kind, a, f, p);
+  }
+  return deterredProbability((ownForcesCost + sum) / param(p, "deterrence.attacker_gain"), p);
+}
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const r2 = (x: number) => x.toFixed(2);
 
@@ -205,14 +252,7 @@ export function estimateFromAttributes(
     .filter((s) => s.kind !== "consultations")
     .map((s) => {
       const kind = s.kind as Exclude<StepKind, "consultations">;
-      const logit = {
-        intercept: param(p, STEP_INTERCEPT[kind]),
-        bindingness: param(p, "deterrence.beta.bindingness") * f.bindingness,
-        forcesInPlace: param(p, "deterrence.beta.forces_in_place") * f.forcesInPlace,
-        usInvolvement: param(p, "deterrence.beta.us_involvement") * f.usInvolvement,
-        // Delay penalty grows with the log of the hours: the first day matters most (fait accompli).
-        delay: -param(p, "deterrence.beta.delay") * Math.log1p(Math.max(0, s.timeHours) / tau),
-      };
+      const logit = logitParts(kind, s.timeHours, f, p, tau);
       const z = logit.intercept + logit.bindingness + logit.forcesInPlace + logit.usInvolvement + logit.delay;
       const pCarriedOut = logistic(z);
       const probability = f.trigger * pCarriedOut;
@@ -234,9 +274,7 @@ export function estimateFromAttributes(
   }));
   const gain = param(p, "deterrence.attacker_gain");
   const costToGain = expectedCost / gain;
-  // Lognormal uncertainty about the gain: P(G < E) = Φ(ln(E / G_median) / s).
-  const probability =
-    costToGain > 0 ? normalCdf(Math.log(costToGain) / param(p, "deterrence.gain_sigma")) : 0;
+  const probability = deterredProbability(costToGain, p);
   return {
     factors: f,
     ownForcesCost,

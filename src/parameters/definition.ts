@@ -4,6 +4,8 @@
  * registry (`registry.ts`) holds them all.
  */
 
+import type { Distribution } from "../scenario/schema.js";
+
 /** Which model reads a parameter. */
 export type ParameterModel = "military" | "aircraft" | "deterrence";
 
@@ -19,6 +21,9 @@ export interface ParameterDef {
   /** True when the default is a judgement rather than a published figure. */
   judgement: boolean;
   model: ParameterModel;
+  /** The spread of the default when it is known (for instance from a calibration's residuals): Monte Carlo
+   *  draws from it when the scenario does not set the parameter. Its point estimate is `value`. */
+  distribution?: Distribution;
   /** Other ids a scenario may use for the same quantity (the flagship's own names). One alias may stand for
    *  several parameters (`fleet_availability` sets the availability of every fighter type). */
   aliases?: readonly string[];

@@ -84,6 +84,16 @@ export function resolveParameters(
   declared.forEach((p, k) => {
     if (parameterDef(p.id)) set(p.id, k);
   });
+  // A model's own spread (a calibration's residuals) is drawn for the parameters the scenario leaves alone.
+  if (options.random)
+    for (const d of PARAMETERS) {
+      if (!d.distribution || out.get(d.id)!.origin !== "default") continue;
+      out.set(d.id, {
+        value: sampleDistribution(d.distribution, options.random),
+        origin: "sample",
+        source: d.source,
+      });
+    }
   for (const [id, value] of Object.entries(options.overrides ?? {})) {
     if (!parameterDef(id)) throw new UnknownParameterError(id, similarParameterIds(id));
     out.set(id, { value, origin: "override", source: "override" });

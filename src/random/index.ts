@@ -21,3 +21,22 @@ export function mulberry32(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The seed of draw `k`'s own stream, a function of (seed, k) alone, so that a Monte-Carlo draw gives the same
+ * numbers whichever worker computes it and in whatever order. A 32-bit integer hash of the pair (the
+ * finaliser of MurmurHash3, Austin Appleby, public domain), applied twice.
+ * @example mulberry32(drawSeed(20250820, 7)) // the generator of draw 7
+ */
+export function drawSeed(seed: number, k: number): number {
+  const mix = (h0: number) => {
+    let h = h0 >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+  };
+  return mix(mix(seed) ^ Math.imul(k + 1, 0x9e3779b9));
+}

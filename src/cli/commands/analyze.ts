@@ -3,17 +3,19 @@ import { loadHighsSolver } from "../../adapters/highs.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
 import { renderMarkdown, renderText } from "../../report/index.js";
+import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { whereArg } from "../scheme-arg.js";
+import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
 
 export const analyzeCommand: Command = {
   name: "analyze",
   summary: "the main job: evaluate every consistent scheme and answer the eight questions",
   help: `Usage: guarantor analyze [file] [--where dim=option,...] [--json] [--md FILE] [--top N]
-                         [--objective min-cost|fair|fewest] [--quiet]
+                         [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]] [--quiet]
 
 Runs the whole pipeline over every consistent scheme of a scenario (the embedded default when no file is
 given): requirements, coalition, each party's verdict, deterrence and cost; the Pareto front on feasibility,
@@ -26,6 +28,7 @@ Options:
   --top N        rows of the frontier shown in the text report (default 10; the JSON has them all)
   --objective O  coalition objective for the schemes shown: min-cost (default), fair, fewest
   --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
+${UNCERTAINTY_HELP}
 The same input gives byte-identical JSON.`,
   options: {
     json: { type: "boolean" },
@@ -34,6 +37,7 @@ The same input gives byte-identical JSON.`,
     objective: { type: "string" },
     quiet: { type: "boolean" },
     where: { type: "string" },
+    ...UNCERTAINTY_FLAGS,
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -46,6 +50,7 @@ The same input gives byte-identical JSON.`,
       );
     }
     const md = stringFlag(ctx, "md");
+    const mc = uncertaintyFlags(ctx);
     const c = loadScenarioFile(positionals[0], io.cwd);
     const where = stringFlag(ctx, "where");
     const filter = where === undefined ? undefined : whereArg(c, where);
@@ -58,14 +63,28 @@ The same input gives byte-identical JSON.`,
       ...(filter ? { filter } : {}),
     });
     bar.done();
+    const uncertainty = mc
+      ? await runUncertainty(ctx, c, analysis, mc, {
+          ...(filter ? { filter } : {}),
+          objective: objective as CoalitionObjective,
+          quiet: Boolean(values.quiet),
+        })
+      : undefined;
     if (md !== undefined) {
       try {
-        writeFileAtomic(resolve(io.cwd, md), renderMarkdown(analysis, { top }));
+        writeFileAtomic(
+          resolve(io.cwd, md),
+          renderMarkdown(analysis, { top }) + (uncertainty ? renderUncertaintyMarkdown(uncertainty) : ""),
+        );
       } catch (e) {
         throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       }
     }
-    io.stdout(values.json ? jsonOut(analysis) : renderText(analysis, { top }));
+    io.stdout(
+      values.json
+        ? jsonOut(uncertainty ? { ...analysis, uncertainty } : analysis)
+        : renderText(analysis, { top }) + (uncertainty ? renderUncertaintyText(uncertainty) : ""),
+    );
     return 0;
   },
 };

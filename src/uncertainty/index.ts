@@ -1,0 +1,54 @@
+/** Uncertainty: the uncertain inputs, Monte Carlo over them, and what it says; names listed explicitly. */
+export {
+  analyzeUncertainty,
+  pointFigures,
+  type UncertainAnalysis,
+  type UncertaintyRunOptions,
+} from "./analysis.js";
+export {
+  type AppliedDraw,
+  applyDraw,
+  type DrawValues,
+  drawValues,
+  pointValues,
+  type StanceDraw,
+} from "./draw.js";
+export {
+  confidenceDistribution,
+  type InputTarget,
+  JUDGEMENT_DEFAULT_CONFIDENCE,
+  type UncertainInput,
+  uncertainInputs,
+} from "./inputs.js";
+export {
+  COST_BINS,
+  costBin,
+  costOfBin,
+  DETERRENCE_BINS,
+  type DrawFigures,
+  type KernelCounts,
+  type KernelOptions,
+  MonteCarloKernel,
+} from "./kernel.js";
+export {
+  BLOCK_DRAWS,
+  type BlockExecutor,
+  type BlockResult,
+  blockCount,
+  DEFAULT_SEED,
+  type IndexedFigures,
+  inProcessExecutor,
+  type MonteCarloOptions,
+  mergeBlocks,
+  planTasks,
+  runBlocks,
+  runMonteCarlo,
+} from "./montecarlo.js";
+export {
+  type Interval,
+  type PointFigures,
+  quantileSorted,
+  type SchemeProbabilities,
+  summarizeMonteCarlo,
+  type UncertaintyAnswer,
+} from "./summary.js";
