@@ -49,13 +49,19 @@ export async function runUncertainty(
   c: CompiledScenario,
   analysis: Analysis,
   flags: { samples: number; seed: number; workers: number },
-  options: { filter?: OptionFilter; objective?: MonteCarloOptions["objective"]; quiet?: boolean },
+  options: {
+    filter?: OptionFilter;
+    objective?: MonteCarloOptions["objective"];
+    overrides?: Readonly<Record<string, number>>;
+    quiet?: boolean;
+  },
 ): Promise<UncertaintyAnswer> {
   const mc: MonteCarloOptions = {
     samples: flags.samples,
     seed: flags.seed,
     ...(options.filter ? { filter: options.filter } : {}),
     ...(options.objective ? { objective: options.objective } : {}),
+    ...(options.overrides && Object.keys(options.overrides).length ? { overrides: options.overrides } : {}),
   };
   const bar = progressBar(ctx.io, "Monte Carlo draws", Boolean(options.quiet), undefined, { rate: true });
   let done = 0;

@@ -147,7 +147,12 @@ export function ladderTimeline(
       ? { timeHours: tc + h, timeBasis: words ? `${fmtH(tc)} consultations + ${fmtH(h)} ${what}` : "" }
       : { timeHours: h, timeBasis: words ? `${fmtH(h)} ${what}` : "" };
   if (tc > 0)
-    steps.push({ kind: "consultations", timeHours: tc, timeBasis: words ? `${fmtH(tc)} agreed` : "", inPlace: false });
+    steps.push({
+      kind: "consultations",
+      timeHours: tc,
+      timeBasis: words ? `${fmtH(tc)} agreed` : "",
+      inPlace: false,
+    });
   if (a.bindingness > 0)
     steps.push({
       kind: "sanctions",

@@ -75,6 +75,8 @@ export interface Analysis {
     solver: string;
     /** Parameters set away from the scenario's values (`parameters` option), by id. */
     overrides: Record<string, number>;
+    /** The settings the scenario was changed by (`--set`), as given. */
+    settings: { path: string; value: string }[];
   };
   counts: {
     raw: string;
@@ -105,6 +107,8 @@ export interface AnalyzeOptions {
   parameters?: ResolvedParameters;
   /** Called now and then with (done, total) during the pass. */
   progress?: (done: number, total: number) => void;
+  /** The settings the scenario was changed by before compiling (`--set`): reported, not applied here. */
+  settings?: readonly { path: string; value: string }[];
 }
 
 /** The consistent scheme nearest to the focus with each option of `dims`: the focus with that option when it
@@ -299,7 +303,7 @@ export function analyzeScenario(
       rules: s.rules.length,
       judgementSources: s.sources.filter((src) => src.kind === "judgement").map((src) => src.id),
     },
-    run: { objective, solver: solver.name, overrides },
+    run: { objective, solver: solver.name, overrides, settings: [...(options.settings ?? [])] },
     counts: {
       raw: countRaw(c, filter).toString(),
       consistent: count,

@@ -48,9 +48,11 @@ function assumptions(a: Analysis): string[] {
       : []),
     `Scenario ${s.id} as of ${s.asOf}: ${s.sources} sources, ${s.actors} actors, ${s.dimensions} dimensions, ${s.rules} consistency rules; money in ${s.currency.code} of ${s.currency.year}.`,
     `Judgements (not published figures) carry the source${judgements.length === 1 ? "" : "s"} ${judgements.join(", ") || "(none)"}; figures are point estimates (the mode or median of each parameter's distribution).`,
-    ...(overrides.length
-      ? [`Parameters set for this run: ${overrides.map(([id, v]) => `${id} = ${v}`).join(", ")}.`]
-      : []),
+    ...(a.run.settings.length
+      ? [`Set for this run (--set): ${a.run.settings.map((x) => `${x.path} = ${x.value}`).join(", ")}.`]
+      : overrides.length
+        ? [`Parameters set for this run: ${overrides.map(([id, v]) => `${id} = ${v}`).join(", ")}.`]
+        : []),
     "Feasible: willing contributors, under their capacities, willingness conditions and the scheme's provider restrictions, can provide every requirement (exact, from the coalition model's eligibility).",
     "Acceptability: each party accepts a scheme that crosses none of its red lines and gives it at least its reservation utility; the least satisfied party's margin is the scheme's acceptability.",
     "Deterrence: probability that renewed aggression is deterred, from the expected-cost model (docs/models.md); cost: the requirement model's yearly cost of the scheme, weapons included.",

@@ -21,6 +21,7 @@ export type { Diagnostic, Result, SourcePosition } from "./diagnostics.js";
 export { formatDiagnostic, formatPath, InputError } from "./diagnostics.js";
 export {
   distributionMean,
+  distributionQuantile,
   distributionSupport,
   pointEstimate,
   sampleDistribution,
@@ -62,6 +63,7 @@ export type {
   Willingness,
 } from "./schema.js";
 export { CAPABILITIES, scenarioJsonSchema } from "./schema.js";
-export { loadScenario, semanticErrors } from "./validate.js";
+export { type AppliedSettings, applySettings, parseSetting, type Setting } from "./settings.js";
+export { loadScenario, semanticErrors, validateScenarioData } from "./validate.js";
 export { MAX_ALIAS_COUNT, parseYaml } from "./yaml.js";
 export { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";

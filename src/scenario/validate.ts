@@ -3,7 +3,7 @@ import { pointEstimate } from "./distributions.js";
 import { reservedAttributeProblems } from "./reserved.js";
 import { type Distribution, type Predicate, Scenario } from "./schema.js";
 import { parseYaml } from "./yaml.js";
-import { schemaDiagnostics } from "./zod-diagnostics.js";
+import { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";
 
 type Path = (string | number)[];
 
@@ -17,16 +17,21 @@ export function loadScenario(text: string, file = "scenario.yaml"): Result<Scena
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return parsed;
   const { data, locate } = parsed.value;
-  const at = (path: Path, message: string, atKey = false): Diagnostic => ({
-    file,
-    path,
-    position: locate(path, atKey),
-    message,
-  });
+  return validateScenarioData(data, file, locate);
+}
+
+/**
+ * Validate parsed scenario data (the schema, then the semantic checks), locating each error with `locate` when
+ * the data came from a text (without it, errors carry the field path only: data built in memory, `--set`).
+ */
+export function validateScenarioData(data: unknown, file: string, locate?: Locate): Result<Scenario> {
+  const where: Locate = locate ?? (() => undefined);
   const result = Scenario.safeParse(data);
   if (!result.success)
-    return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, locate) };
-  const errors = semanticErrors(result.data).map(([path, message]) => at(path, message));
+    return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, where) };
+  const errors = semanticErrors(result.data).map(
+    ([path, message]): Diagnostic => ({ file, path, position: where(path, false), message }),
+  );
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
 }
 

@@ -9,6 +9,7 @@ import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { whereArg } from "../scheme-arg.js";
+import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
 
 export const analyzeCommand: Command = {
@@ -29,6 +30,7 @@ Options:
   --objective O  coalition objective for the schemes shown: min-cost (default), fair, fewest
   --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
 ${UNCERTAINTY_HELP}
+${SETTINGS_HELP}
 The same input gives byte-identical JSON.`,
   options: {
     json: { type: "boolean" },
@@ -38,6 +40,7 @@ The same input gives byte-identical JSON.`,
     quiet: { type: "boolean" },
     where: { type: "string" },
     ...UNCERTAINTY_FLAGS,
+    ...SETTINGS_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -51,7 +54,7 @@ The same input gives byte-identical JSON.`,
     }
     const md = stringFlag(ctx, "md");
     const mc = uncertaintyFlags(ctx);
-    const c = loadScenarioFile(positionals[0], io.cwd);
+    const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
     const where = stringFlag(ctx, "where");
     const filter = where === undefined ? undefined : whereArg(c, where);
     const solver = await loadHighsSolver();
@@ -60,12 +63,17 @@ The same input gives byte-identical JSON.`,
       objective: objective as CoalitionObjective,
       progress: bar.report,
       top,
+      parameters,
+      settings,
       ...(filter ? { filter } : {}),
     });
     bar.done();
     const uncertainty = mc
       ? await runUncertainty(ctx, c, analysis, mc, {
           ...(filter ? { filter } : {}),
+          overrides: Object.fromEntries(
+            [...parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
+          ),
           objective: objective as CoalitionObjective,
           quiet: Boolean(values.quiet),
         })

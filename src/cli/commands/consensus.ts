@@ -8,6 +8,7 @@ import { enumerateSchemes, optionFilter } from "../../space/index.js";
 import { type Command, jsonOut, numberFlag, stringFlag } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { assignmentArg } from "../scheme-arg.js";
+import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 export const consensusCommand: Command = {
   name: "consensus",
@@ -34,18 +35,20 @@ Options:
               acceptance, concessions)
   --top N     best schemes shown (default 3)
   --sets N    concession sets shown (default 5)
+${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad input.`,
   options: {
     where: { type: "string" },
     json: { type: "boolean" },
     top: { type: "string" },
     sets: { type: "string" },
+    ...SETTINGS_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
     const top = numberFlag(ctx, "top", { min: 1, max: 1000, integer: true }) ?? 3;
     const setsWanted = numberFlag(ctx, "sets", { min: 1, max: 1000, integer: true }) ?? 5;
-    const c = loadScenarioFile(ctx.positionals[0], ctx.io.cwd);
+    const { c } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
     const whereSpec = stringFlag(ctx, "where");
     const fixed = whereSpec === undefined ? undefined : assignmentArg(c, whereSpec, "--where");
     const filter = optionFilter(c, fixed);

@@ -17,6 +17,7 @@ import { schemeToObject } from "../../scenario/compile.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { fullSchemeArg } from "../scheme-arg.js";
+import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 /** Grid step for the coverage share, degrees (≈28 km: the share moves by well under 1 % against 0.1°). */
 const COVERAGE_STEP_DEG = 0.25;
@@ -39,6 +40,7 @@ Options:
   --fighter <type>          fighter flying the patrols: ${aircraftIds("fighter").join(", ")} (default F-16)
   --territory <id>          territory for the coverage share (default: the scenario's first)
   --json                    print the requirements and breakdown as JSON
+${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
 
 function readAtlas(): WorldAtlas | undefined {
@@ -59,6 +61,7 @@ export const explainCommand: Command = {
     fighter: { type: "string" },
     territory: { type: "string" },
     json: { type: "boolean" },
+    ...SETTINGS_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -70,7 +73,7 @@ export const explainCommand: Command = {
         `--fighter: expected one of ${aircraftIds("fighter").join(", ")}, got "${fighter}"`,
       );
     }
-    const c = loadScenarioFile(ctx.positionals[0], ctx.io.cwd);
+    const { c, parameters } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
     const scheme = fullSchemeArg(c, spec, "--scheme", { consistent: true });
     const territoryId = stringFlag(ctx, "territory");
     const territories = c.scenario.theater.territories;
@@ -81,7 +84,7 @@ export const explainCommand: Command = {
         `--territory: no territory "${territoryId}"; territories: ${territories.map((t) => t.id).join(", ")}`,
       );
     }
-    const options: RequirementOptions = fighter === undefined ? {} : { fighter };
+    const options: RequirementOptions = fighter === undefined ? { parameters } : { fighter, parameters };
     const req = schemeRequirements(c, scheme, options);
     const atlas = readAtlas();
     let notes: string[] = [];

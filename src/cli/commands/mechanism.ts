@@ -6,6 +6,7 @@ import type { Scheme } from "../../scenario/compile.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { changedSchemeArg, fullSchemeArg } from "../scheme-arg.js";
+import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 export const mechanismCommand: Command = {
   name: "mechanism",
@@ -22,6 +23,7 @@ contribution to the attacker's expected cost, and what drives it). Model: docs/m
   --coalition         name the actors of each step from the coalition model (min-cost allocation of the
                       scheme's requirements, HiGHS) instead of every actor able and willing
   --json              machine-readable output: { ladder, deterrence, … } or { a, b, reasons, … }
+${SETTINGS_HELP}
 With no file, uses the embedded default scenario.
 Exit codes: 0 success, 2 bad input or usage.`,
   options: {
@@ -29,26 +31,27 @@ Exit codes: 0 success, 2 bad input or usage.`,
     compare: { type: "string" },
     coalition: { type: "boolean" },
     json: { type: "boolean" },
+    ...SETTINGS_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
     const { values, positionals, io } = ctx;
     const schemeSpec = stringFlag(ctx, "scheme");
     if (schemeSpec === undefined) throw new UsageError("--scheme dim=option,... is required");
-    const c = loadScenarioFile(positionals[0], io.cwd);
+    const { c, parameters } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
     const a = fullSchemeArg(c, schemeSpec, "--scheme");
     const compareSpec = stringFlag(ctx, "compare");
     const solver = values.coalition ? await loadHighsSolver() : undefined;
     const allocationFor = (s: Scheme) => (solver ? coalitionAllocation(c, s, solver) : undefined);
     if (compareSpec === undefined) {
       const allocation = allocationFor(a);
-      const r = analyzeMechanism(c, a, allocation ? { allocation } : {});
+      const r = analyzeMechanism(c, a, allocation ? { allocation, parameters } : { parameters });
       if (values.json) io.stdout(jsonOut({ file: c.file, ...r }));
       else io.stdout(renderMechanism(r));
       return 0;
     }
     const b = changedSchemeArg(c, a, compareSpec, "--compare");
-    const cmp = compareSchemes(c, a, b, { evaluators: politicsEvaluator(), allocationFor });
+    const cmp = compareSchemes(c, a, b, { evaluators: politicsEvaluator(), allocationFor, parameters });
     if (values.json) io.stdout(jsonOut({ file: c.file, ...cmp }));
     else io.stdout(renderComparison(cmp));
     return 0;
