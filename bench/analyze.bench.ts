@@ -1,10 +1,14 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadHighsSolver } from "../src/adapters/highs.js";
-import { coalitionProblemForScheme, prepareProblem, willingCapacity } from "../src/coalition/index.js";
+import {
+  coalitionProblemForScheme,
+  feasibilityScore,
+  prepareProblem,
+  willingCapacity,
+} from "../src/coalition/index.js";
 import { analyzeMechanism } from "../src/deterrence/index.js";
 import { analyzeScenario } from "../src/explore/analyze.js";
-import { feasibilityScore } from "../src/explore/pass.js";
 import { schemeRequirements } from "../src/models/index.js";
 import { partyVerdicts } from "../src/politics/index.js";
 import { compileScenario } from "../src/scenario/compile.js";

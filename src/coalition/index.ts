@@ -14,6 +14,8 @@ export {
 } from "./milp.js";
 export {
   eligibleContributors,
+  feasibilityOf,
+  feasibilityScore,
   type IndexedCondition,
   type PreparedProblem,
   prepareProblem,

@@ -161,3 +161,25 @@ export function willingCapacity(p: PreparedProblem, relaxed?: ReadonlySet<number
   const supply = willingSupply(p, ub, eligible);
   return { ub, eligible, supply, gaps: p.caps.map((_, k) => Math.max(0, p.required[k]! - supply[k]!)) };
 }
+
+/** Mean over required capabilities of min(1, provided / required); 1 when nothing is required. */
+export function feasibilityScore(required: readonly number[], provided: readonly number[]): number {
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < required.length; k++) {
+    if (required[k]! <= 0) continue;
+    sum += Math.min(1, provided[k]! / required[k]!);
+    count++;
+  }
+  return count === 0 ? 1 : sum / count;
+}
+
+/**
+ * How much of a problem's requirements its willing contributors can provide: `feasibilityScore` of the willing
+ * supply (1: every requirement can be met).
+ * @example feasibilityOf(problem) // 0.93
+ */
+export function feasibilityOf(problem: CoalitionProblem): number {
+  const prepared = prepareProblem(problem);
+  return feasibilityScore(prepared.required, willingCapacity(prepared).supply);
+}

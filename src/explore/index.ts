@@ -30,7 +30,6 @@ export {
   type CoalitionEntry,
   createSchemePass,
   eligibilityDims,
-  feasibilityScore,
   forEachScheme,
   type PassOptions,
   PRESENCES,

@@ -10,6 +10,7 @@
 import {
   type CoalitionObjective,
   coalitionProblemForScheme,
+  feasibilityScore,
   IN_PROTECTED_STATE_ATTRIBUTE,
   prepareProblem,
   willingCapacity,
@@ -116,18 +117,6 @@ export function eligibilityDims(c: CompiledScenario): number[] {
   const placing = Object.values(IN_PROTECTED_STATE_ATTRIBUTE).filter((x): x is string => x !== undefined);
   for (const d of attributeDimensions(c, placing)) dims.add(d);
   return [...dims].sort((a, b) => a - b);
-}
-
-/** Mean over required capabilities of min(1, provided / required); 1 when nothing is required. */
-export function feasibilityScore(required: readonly number[], provided: readonly number[]): number {
-  let sum = 0;
-  let count = 0;
-  for (let k = 0; k < required.length; k++) {
-    if (required[k]! <= 0) continue;
-    sum += Math.min(1, provided[k]! / required[k]!);
-    count++;
-  }
-  return count === 0 ? 1 : sum / count;
 }
 
 /**

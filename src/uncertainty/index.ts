@@ -29,6 +29,7 @@ export {
   type KernelCounts,
   type KernelOptions,
   MonteCarloKernel,
+  type SchemeDraw,
 } from "./kernel.js";
 export {
   BLOCK_DRAWS,
@@ -44,6 +45,18 @@ export {
   runBlocks,
   runMonteCarlo,
 } from "./montecarlo.js";
+export {
+  type PartySwitching,
+  pointFocus,
+  SENSITIVITY_METRICS,
+  type SensitivityMetric,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SwitchingValue,
+  sensitivity,
+  spearman,
+  type TornadoBar,
+} from "./sensitivity.js";
 export {
   type Interval,
   type PointFigures,

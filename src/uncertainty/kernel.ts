@@ -17,9 +17,8 @@ import {
   type CoalitionObjective,
   type CoalitionProblem,
   coalitionProblemForScheme,
+  feasibilityOf,
   IN_PROTECTED_STATE_ATTRIBUTE,
-  prepareProblem,
-  willingCapacity,
 } from "../coalition/index.js";
 import {
   airResponseFromBases,
@@ -35,6 +34,7 @@ import {
   REQ_COST_USD_M_PER_YEAR,
   REQ_LENGTH,
   REQUIREMENT_ATTRIBUTES,
+  schemeRequirements,
 } from "../models/index.js";
 import {
   acceptsFrom,
@@ -81,6 +81,20 @@ export interface DrawFigures {
   focus: number;
   focusDeterrence: number;
   focusCostUsdM: number;
+}
+
+/** One scheme under one draw. */
+export interface SchemeDraw {
+  /** Per party, party order. */
+  utility: Float64Array;
+  accepts: Uint8Array;
+  /** Binding red lines the scheme crosses, per party. */
+  violated: Uint8Array;
+  margin: Float64Array;
+  deterrence: number;
+  feasibility: number;
+  feasible: boolean;
+  costUsdMPerYear: number;
 }
 
 /** The mechanism vector of a scheme and whether its air response has a standing patrol. */
@@ -136,6 +150,7 @@ export class MonteCarloKernel {
   private readonly projectionExample: Int32Array[];
   private readonly eligDims: number[];
   private readonly objective: CoalitionObjective;
+  private readonly actorIndex: ReadonlyMap<string, number>;
   // The draw's values per vector and per projection.
   readonly detValue: Float64Array;
   readonly costValue: Float64Array;
@@ -147,8 +162,10 @@ export class MonteCarloKernel {
     options: KernelOptions = {},
   ) {
     this.objective = options.objective ?? "min-cost";
+    this.actorIndex = new Map(c.scenario.actors.map((a, i) => [a.id, i]));
     this.parties = stanceParties(c);
-    const P = (this.P = this.parties.length);
+    this.P = this.parties.length;
+    const P = this.P;
     const radixes: (MixedRadix | undefined)[] = [];
     const partyDims = this.parties.map((party) => {
       const dims = new Set<number>();
@@ -303,46 +320,105 @@ export class MonteCarloKernel {
     };
   }
 
+  /** A party's numbers for a draw: its weights' sum, each red line's cost when crossed, which lines bind. */
+  private partyDraw(p: number, draw: AppliedDraw) {
+    const party = this.parties[p]!;
+    const st = draw.stances[this.actorIndex.get(party.id)!]!;
+    let total = 0;
+    for (let i = 0; i < party.preferences.length; i++) total += st.weights[i]!;
+    // A red line's cost when crossed: scale × the draw's salience × its confidence (politics/stances.ts).
+    const lineCost = party.redLines.map((r) => RED_LINE_COST_SCALE * st.salience * r.confidence);
+    const bind = new Uint32Array(this.words[p]!);
+    party.redLines.forEach((_, k) => {
+      if (st.binds[k]) bind[k >>> 5]! |= 1 << (k & 31);
+    });
+    return { st, total, lineCost, bind };
+  }
+
+  /** Party p's utility, violated binding lines and their cost on one cell of its table. */
+  private cellScore(
+    p: number,
+    j: number,
+    d: ReturnType<MonteCarloKernel["partyDraw"]>,
+  ): { u: number; violated: number; cost: number } {
+    const m = this.parties[p]!.preferences.length;
+    const w = this.words[p]!;
+    const sigma = this.sigma[p]!;
+    const hits = this.hits[p]!;
+    let raw = 0;
+    for (let i = 0; i < m; i++) raw += d.st.weights[i]! * sigma[j * m + i]!;
+    // u = Σ w σ / Σ w; a party without preferences (or all weights 0 in this draw) is indifferent: u = 1.
+    const u = d.total > 0 ? raw / d.total : 1;
+    let violated = 0;
+    let cost = 0;
+    for (let k = 0; k < w; k++) {
+      let bits = hits[j * w + k]! & d.bind[k]!;
+      while (bits !== 0) {
+        const b = 31 - Math.clz32(bits);
+        bits &= ~(1 << b);
+        violated++;
+        cost += d.lineCost[k * 32 + b]!;
+      }
+    }
+    return { u, violated, cost };
+  }
+
   /** Each party's verdict, margin and gap on every cell of its table, for a draw's stances. */
   private partyTables(draw: AppliedDraw): void {
-    const actorIndex = new Map(this.c.scenario.actors.map((a, i) => [a.id, i]));
-    this.parties.forEach((party, p) => {
-      const st = draw.stances[actorIndex.get(party.id)!]!;
-      const m = party.preferences.length;
-      const w = this.words[p]!;
-      const sigma = this.sigma[p]!;
-      const hits = this.hits[p]!;
-      let total = 0;
-      for (let i = 0; i < m; i++) total += st.weights[i]!;
-      // A red line's cost when crossed: scale × the draw's salience × its confidence (politics/stances.ts).
-      const lineCost = party.redLines.map((r) => RED_LINE_COST_SCALE * st.salience * r.confidence);
-      const bind = new Uint32Array(w);
-      party.redLines.forEach((_, k) => {
-        if (st.binds[k]) bind[k >>> 5]! |= 1 << (k & 31);
-      });
+    for (let p = 0; p < this.P; p++) {
+      const d = this.partyDraw(p, draw);
       const base = this.offset[p]!;
       for (let j = 0; j < this.tableSize[p]!; j++) {
-        let raw = 0;
-        for (let i = 0; i < m; i++) raw += st.weights[i]! * sigma[j * m + i]!;
-        // u = Σ w σ / Σ w; a party without preferences (or all weights 0 in this draw) is indifferent: u = 1.
-        const u = total > 0 ? raw / total : 1;
-        let violated = 0;
-        let cost = 0;
-        for (let k = 0; k < w; k++) {
-          let bits = hits[j * w + k]! & bind[k]!;
-          while (bits !== 0) {
-            const b = 31 - Math.clz32(bits);
-            bits &= ~(1 << b);
-            violated++;
-            cost += lineCost[k * 32 + b]!;
-          }
-        }
-        const short = st.reservation - u;
+        const { u, violated, cost } = this.cellScore(p, j, d);
+        const short = d.st.reservation - u;
         this.acceptT[base + j] = acceptsFrom(short, violated) ? 1 : 0;
         this.marginT[base + j] = marginFrom(short, violated, cost);
         this.gapT[base + j] = gapFrom(short, cost);
       }
-    });
+    }
+  }
+
+  /**
+   * One scheme under one draw, without scoring the rest: every party's utility, verdict and margin, and the
+   * scheme's deterrence, feasibility and cost (sensitivity runs thousands of these).
+   */
+  scoreOne(draw: AppliedDraw, s: number): SchemeDraw {
+    const P = this.P;
+    const utility = new Float64Array(P);
+    const accepts = new Uint8Array(P);
+    const margin = new Float64Array(P);
+    const crossed = new Uint8Array(P);
+    for (let p = 0; p < P; p++) {
+      const d = this.partyDraw(p, draw);
+      const { u, violated, cost } = this.cellScore(p, this.cell[s * P + p]! - this.offset[p]!, d);
+      const short = d.st.reservation - u;
+      utility[p] = u;
+      accepts[p] = acceptsFrom(short, violated) ? 1 : 0;
+      crossed[p] = Math.min(255, violated);
+      margin[p] = marginFrom(short, violated, cost);
+    }
+    const c = { ...this.c, scenario: draw.scenario };
+    const { a, air } = this.vectors[this.detOf[s]!]!;
+    const hours = air
+      ? airResponseFromBases(c, a, DEFAULT_RESPONSE_FIGHTER, draw.parameters).hours
+      : undefined;
+    const deterrence = deterrenceProbability(
+      a,
+      ladderTimeline(a, { airResponseHours: hours }, draw.parameters, { basis: false }),
+      draw.parameters,
+    );
+    const q = this.projectionOf[s]!;
+    const { feasibility, cost } = this.projectionScore(c, q, draw);
+    return {
+      utility,
+      accepts,
+      violated: crossed,
+      margin,
+      deterrence,
+      feasibility,
+      feasible: feasibility >= 1,
+      costUsdMPerYear: cost,
+    };
   }
 
   /** Deterrence of every mechanism vector, for a draw's parameters. */
@@ -362,6 +438,20 @@ export class MonteCarloKernel {
       const timeline = ladderTimeline(a, { airResponseHours: hours }, draw.parameters, { basis: false });
       this.detValue[v] = deterrenceProbability(a, timeline, draw.parameters);
     });
+  }
+
+  /** Requirements, cost and exact feasibility of one coalition projection, for a draw. */
+  private projectionScore(
+    c: CompiledScenario,
+    q: number,
+    draw: AppliedDraw,
+  ): { feasibility: number; cost: number } {
+    const ex = this.projectionExample[q]!;
+    const req = schemeRequirements(c, ex, { parameters: draw.parameters });
+    const requirements: Record<string, number> = {};
+    for (const cap of CAPABILITIES) if (req[cap] > 0) requirements[cap] = req[cap];
+    const problem = coalitionProblemForScheme(c, ex, {}, { objective: this.objective });
+    return { feasibility: feasibilityOf({ ...problem, requirements }), cost: req.costUsdMPerYear };
   }
 
   /** Requirements, cost and exact feasibility of every coalition projection, for a draw. */
@@ -391,17 +481,7 @@ export class MonteCarloKernel {
         CAPABILITIES.forEach((cap, k) => {
           if (req[k]! > 0) requirements[cap] = req[k]!;
         });
-        const prepared = prepareProblem({ ...template, requirements });
-        const { supply } = willingCapacity(prepared);
-        // Feasibility score as in explore/pass.ts: mean over required capabilities of min(1, supply / required).
-        let sum = 0;
-        let count = 0;
-        prepared.required.forEach((r, k) => {
-          if (r <= 0) return;
-          sum += Math.min(1, supply[k]! / r);
-          count++;
-        });
-        const score = count === 0 ? 1 : sum / count;
+        const score = feasibilityOf({ ...template, requirements });
         f = { feasible: score >= 1 ? 1 : 0, score };
         problems.set(key, f);
       }

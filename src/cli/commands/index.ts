@@ -7,6 +7,7 @@ import { initCommand } from "./init.js";
 import { mechanismCommand } from "./mechanism.js";
 import { schemaCommand } from "./schema.js";
 import { schemesCommand } from "./schemes.js";
+import { sensitivityCommand } from "./sensitivity.js";
 import { MODEL_COMMANDS } from "./size.js";
 import { validateCommand } from "./validate.js";
 
@@ -19,5 +20,6 @@ export const COMMANDS: Command[] = [
   consensusCommand,
   mechanismCommand,
   coalitionCommand,
+  sensitivityCommand,
   ...MODEL_COMMANDS,
 ];
