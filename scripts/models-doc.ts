@@ -7,7 +7,14 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The sections, in the order of the pipeline. */
-export const MODEL_DOCS = ["military.md", "coalition.md", "politics.md", "deterrence.md", "explore.md"];
+export const MODEL_DOCS = [
+  "military.md",
+  "coalition.md",
+  "politics.md",
+  "deterrence.md",
+  "explore.md",
+  "uncertainty.md",
+];
 
 /** The text of docs/models.md. */
 export function modelsDoc(): string {

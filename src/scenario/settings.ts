@@ -60,7 +60,7 @@ export function applySettings(
     errors.push({ file: "--set", path, message: `${s.path}=${s.value}: ${message}` });
   const parameters: Record<string, number> = {};
   // A deep copy: settings never change the caller's scenario.
-  const next = structuredClone(scenario) as unknown as Record<string, unknown>;
+  const next = JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>;
   for (const s of settings) {
     if (isParameter(s.path)) {
       const v = typedValue(s.value);
