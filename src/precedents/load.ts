@@ -3,9 +3,9 @@
  * same YAML adapter and schema-diagnostics helper), then merged with ids unique across files.
  */
 import type { Diagnostic, Result } from "../scenario/diagnostics.js";
+import type { Source } from "../scenario/schema.js";
 import { parseYaml } from "../scenario/yaml.js";
 import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
-import type { Source } from "../scenario/schema.js";
 import { type AirPrecedent, type GroundPrecedent, PrecedentFile, type PrecedentLibrary } from "./schema.js";
 
 type Path = (string | number)[];
@@ -19,7 +19,7 @@ function semanticErrors(f: PrecedentFile): [Path, string][] {
     ids.add(s.id);
   });
   const walk = (v: unknown, path: Path) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i]);
     else if (v !== null && typeof v === "object")
       for (const [k, x] of Object.entries(v)) {
         if (k === "source" && typeof x === "string" && !ids.has(x))
@@ -97,7 +97,12 @@ export function loadPrecedentLibrary(
         const prev = seen.get(m.id);
         if (prev !== undefined) {
           const path = [kind, i, "id"];
-          errors.push({ file, path, position: locate(path), message: `mission id "${m.id}" is also in ${prev}` });
+          errors.push({
+            file,
+            path,
+            position: locate(path),
+            message: `mission id "${m.id}" is also in ${prev}`,
+          });
         } else seen.set(m.id, file);
       });
     }
@@ -118,7 +123,9 @@ export function loadPrecedentLibrary(
     ground.push(...r.value.ground);
     air.push(...r.value.air);
   }
-  return errors.length ? { ok: false, errors } : {
+  return errors.length
+    ? { ok: false, errors }
+    : {
         ok: true,
         value: { sources: new Map([...sources].map(([id, v]) => [id, v.source])), ground, air },
       };
