@@ -57,7 +57,7 @@ function fitted(missions: SizingMission[], posture: Posture, geometry: SizingGeo
     geometry,
     form: "fit",
     densityParameter: `${prefix}.${unit}`,
-    exponentParameter: `${prefix}.${geometry}_exponent`,
+    ...(geometry !== "sites" ? { exponentParameter: `${prefix}.${geometry}_exponent` } : {}),
     fitExponent: geometry !== "sites",
   };
 }

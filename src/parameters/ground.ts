@@ -91,7 +91,7 @@ export const GROUND_PARAMETERS: readonly ParameterDef[] = [
     "ground.interposition.robust",
     "line",
     74,
-    1.02,
+    0.83,
     1,
     "a robust force holding a line",
     "UNIFIL 2006, IFOR",

@@ -4,7 +4,7 @@
  * file, and a test regenerates them from the library, so the document cannot drift from the code.
  */
 import { POSTURES } from "../../precedents/schema.js";
-import { DENSITY_UNIT, type GEOMETRY_REFERENCE, SIZING_CLASSES } from "../ground-classes.js";
+import { DENSITY_UNIT, GEOMETRY_REFERENCE, SIZING_CLASSES } from "../ground-classes.js";
 import type { QraCalibration } from "./air.js";
 import type { GroundCalibration, GroundCvRow } from "./ground.js";
 import { median } from "./stats.js";
@@ -31,8 +31,10 @@ function rollup(rows: readonly GroundCvRow[]) {
  */
 export function calibrationTables(ground: GroundCalibration, qra: QraCalibration): string {
   const out: string[] = [];
-  const ref = (g: keyof typeof GEOMETRY_REFERENCE) =>
-    g === "line" ? "at 500 km" : g === "population" ? "at 5 million" : "per site";
+  const ref = (g: keyof typeof GEOMETRY_REFERENCE, form: "fit" | "design") =>
+    form === "design" || g === "sites"
+      ? ""
+      : ` at ${g === "line" ? `${GEOMETRY_REFERENCE.line} km` : `${GEOMETRY_REFERENCE.population / 1e6} million`}`;
   out.push(
     "**Fit by class** (mission, posture, geometry). Density at the reference size; ×/÷ is the 90% interval's",
     "factor either side of the point; LOO = each case predicted from the others of its class only.",
@@ -43,7 +45,7 @@ export function calibrationTables(ground: GroundCalibration, qra: QraCalibration
   for (const c of ground.classes) {
     const k = SIZING_CLASSES.find((x) => x.id === c.classId)!;
     out.push(
-      `| ${c.classId} | ${c.form} | ${c.n} | ${sig(c.density)} ${DENSITY_UNIT[k.geometry]} ${ref(k.geometry)} | ` +
+      `| ${c.classId} | ${c.form} | ${c.n} | ${sig(c.density)} ${DENSITY_UNIT[k.geometry]}${ref(k.geometry, c.form)} | ` +
         `${c.form === "fit" ? r2(c.exponent) : "1 (designed)"} | ${r2(c.medianRatio)} | ${r2(c.worstRatio)} | ` +
         `${c.withinFactor3}/${c.n} | ${c.inside90}/${c.n} | ${r2(Math.exp(c.halfWidthLog))}${c.pooled ? " (pooled)" : ""} |`,
     );
