@@ -1,3 +1,4 @@
+import { deflatorYears, troopCostUsdM } from "../../costs/index.js";
 import { responseTimeHours, sizeCapStation } from "../../models/air.js";
 import type { LatLon } from "../../models/geo.js";
 import { type GroundGeometry, sizeGroundForce } from "../../models/ground.js";
@@ -37,6 +38,9 @@ size ground: troops a ground mission deploys and the troops to generate to susta
   --population N     inhabitants of the area (stabilisation, reassurance or interposition over an area)
   --sites N          key sites, posts or bases held
   --rotation R       units generated per unit deployed (default 3, the rule of thirds)
+  --nation ISO3      cost the deployed force at that contributor's published cost per soldier (FRA, DEU, USA,
+                     UN; others: the European default with the range of every national figure)
+  --currency-year Y  dollars of that year for --nation (default 2024), deflated with US CPI-U
 
 size air: aircraft to keep one combat air patrol station manned 24/7 from a base.
   transit = great-circle distance / cruise speed; on station = endurance − 2 × transit − reserve (a tanker
@@ -106,7 +110,18 @@ const GEOMETRY_FLAG: Readonly<Record<SizingGeometry, string>> = {
 function runGround(ctx: CommandContext): number {
   onlyFlags(
     ctx,
-    ["mission", "posture", "line-km", "area-km2", "population", "sites", "rotation", "json"],
+    [
+      "mission",
+      "posture",
+      "line-km",
+      "area-km2",
+      "population",
+      "sites",
+      "rotation",
+      "nation",
+      "currency-year",
+      "json",
+    ],
     "ground",
   );
   if (ctx.positionals.length > 1) throw new UsageError(`unexpected argument "${ctx.positionals[1]}"`);
@@ -147,7 +162,21 @@ function runGround(ctx: CommandContext): number {
   }
   const rotation = numberFlag(ctx, "rotation", { min: 1 });
   const size = sizeGroundForce({ mission: m, posture, geometry }, rotation === undefined ? {} : { rotation });
-  if (ctx.values.json) ctx.io.stdout(jsonOut(size));
+  const nation = stringFlag(ctx, "nation");
+  const [y0, y1] = deflatorYears();
+  const year = numberFlag(ctx, "currency-year", { min: y0, max: y1, integer: true });
+  if (year !== undefined && nation === undefined) throw new UsageError("--currency-year goes with --nation");
+  const perTroop = nation === undefined ? undefined : troopCostUsdM(nation.toUpperCase(), year ?? 2024);
+  const cost = perTroop && {
+    ...perTroop,
+    deployedUsdMPerYear: size.deployedTroops * perTroop.usdMPerYear,
+    // The force's interval times the cost's range: the widest honest span.
+    deployedUsdMPerYear90: [
+      size.deployedTroops90[0] * perTroop.rangeUsdMPerYear[0],
+      size.deployedTroops90[1] * perTroop.rangeUsdMPerYear[1],
+    ] as [number, number],
+  };
+  if (ctx.values.json) ctx.io.stdout(jsonOut(cost ? { ...size, cost } : size));
   else {
     const what =
       kind === "line"
@@ -164,7 +193,10 @@ function runGround(ctx: CommandContext): number {
           ? `  HQ and enablers   ${Math.round(size.hqFixedTroops + size.hqEnablerTroops)}  (fixed ${size.hqFixedTroops} + ${size.hqEnablerShare} × core)\n`
           : "") +
         `  deployed          ${size.deployedTroops}  [90%: ${lo}–${hi}]\n` +
-        `  generated         ${size.generatedTroops}  [90%: ${glo}–${ghi}]  (× ${size.rotationFactor} rotation)\n`,
+        `  generated         ${size.generatedTroops}  [90%: ${glo}–${ghi}]  (× ${size.rotationFactor} rotation)\n` +
+        (cost
+          ? `  cost              ${round(cost.deployedUsdMPerYear, 1)} USD m/year of ${cost.currencyYear} [${round(cost.deployedUsdMPerYear90[0], 1)}–${round(cost.deployedUsdMPerYear90[1], 1)}] at ${round(cost.usdMPerYear, 3)} per soldier (${cost.nation}, ${cost.basis}; CPI-U)\n`
+          : ""),
     );
   }
   return 0;
@@ -283,6 +315,8 @@ export const sizeCommand: Command = {
     population: { type: "string" },
     sites: { type: "string" },
     rotation: { type: "string" },
+    nation: { type: "string" },
+    "currency-year": { type: "string" },
     base: { type: "string", multiple: true },
     qra: { type: "boolean" },
     area: { type: "string" },
