@@ -155,10 +155,10 @@ export function sizeGroundForce(input: GroundInput, options: GroundOptions = {})
   // The interval: the same formula at the density's 5th and 95th percentiles (lognormal around the point).
   const low = classTroops(c, amount, density * Math.exp(-Z90 * sigmaLog), exponent, params).deployed;
   const high = classTroops(c, amount, density * Math.exp(Z90 * sigmaLog), exponent, params).deployed;
-  const deployedTroops = Math.ceil(point.deployed - 1e-9);
+  const deployedTroops = Math.max(0, Math.ceil(point.deployed - 1e-9));
   const rotationFactor = options.rotation ?? param(params, "ground.rotation_factor");
   // Rule of thirds: deployed, preparing, recovering (en.wikipedia.org/wiki/Rule_of_thirds_(military)).
-  const generatedTroops = Math.ceil(deployedTroops * rotationFactor - 1e-9);
+  const generatedTroops = Math.max(0, Math.ceil(deployedTroops * rotationFactor - 1e-9));
   const deployedTroops90: [number, number] = [Math.floor(low), Math.ceil(high - 1e-9)];
   return {
     mission: input.mission,

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPrecedentLibrary } from "../../src/cli/library.js";
 import { calibrateGround, calibrateQra, groundCases } from "../../src/models/calibration/index.js";
-import { SIZING_CLASSES } from "../../src/models/ground-classes.js";
 import { sizeGroundForce } from "../../src/models/ground.js";
+import { SIZING_CLASSES } from "../../src/models/ground-classes.js";
 import { sizeQra } from "../../src/models/qra.js";
 import { parameterDef } from "../../src/parameters/index.js";
 import { loadPrecedentFile } from "../../src/precedents/index.js";
@@ -66,7 +66,10 @@ describe("calibrateGround(library)", () => {
       expect(d.distribution?.kind, c.densityParameter).toBe("lognormal");
       if (d.distribution?.kind !== "lognormal") continue;
       expect(d.distribution.median, c.densityParameter).toBe(d.value);
-      expect(Math.abs(d.distribution.sigma / c.distributionSigma - 1), `${c.densityParameter} σ`).toBeLessThan(0.05);
+      expect(
+        Math.abs(d.distribution.sigma / c.distributionSigma - 1),
+        `${c.densityParameter} σ`,
+      ).toBeLessThan(0.05);
     }
   });
 
@@ -75,7 +78,11 @@ describe("calibrateGround(library)", () => {
       (r) => r.geometry === "line" && ["observation", "interposition"].includes(r.mission),
     );
     expect(line.length).toBeGreaterThanOrEqual(16);
-    for (const p of ["unarmed", "light", "robust"]) expect(line.some((r) => r.posture === p), p).toBe(true);
+    for (const p of ["unarmed", "light", "robust"])
+      expect(
+        line.some((r) => r.posture === p),
+        p,
+      ).toBe(true);
     const hits = line.filter((r) => within(r.looRatio, 3) && r.inside90);
     expect(hits.length).toBeGreaterThanOrEqual(13);
   });
@@ -98,7 +105,9 @@ describe("calibrateQra(library)", () => {
   it("fits 2.4 aircraft per aircraft on alert with the code default and spread within 5 %", () => {
     const d = parameterDef("air.qra.aircraft_per_alert_aircraft")!;
     expect(Math.abs(d.value / qra.aircraftPerAlertAircraft - 1)).toBeLessThan(0.05);
-    expect(d.distribution?.kind === "lognormal" && Math.abs(d.distribution.sigma / qra.distributionSigma - 1)).toBeLessThan(0.05);
+    expect(
+      d.distribution?.kind === "lognormal" && Math.abs(d.distribution.sigma / qra.distributionSigma - 1),
+    ).toBeLessThan(0.05);
     expect(qra.inside90 / qra.n).toBeGreaterThanOrEqual(0.85);
   });
 

@@ -49,15 +49,20 @@ function agree(cs: CompiledScenario, every = 1, max = Infinity): number {
 }
 
 describe("schemeRequirements", () => {
-  it("schemeRequirements(monitors along the whole line, nothing else) needs 9,390 troops and no aircraft", () => {
-    // Hand: 400 + 2.1 × 1000 × 1.3 = 3130 deployed; × 3 (the fixture's rotation_factor mode) = 9390.
+  it("schemeRequirements(monitors along the whole line, nothing else) needs 465 troops and no aircraft", () => {
+    // Hand: unarmed observers (the default posture), 0.27 × 500 × (1000 / 500)^0.19 = 154.0 → 155 deployed;
+    // × 3 (the fixture's rotation_factor mode) = 465.
     const r = schemeRequirements(c, scheme(c, "ground=monitors,air=none,isr=none,ad=none,support=none"));
-    expect(r.troops).toBe(9390);
-    expect(r.deployedTroops).toBe(3130);
+    expect(r.troops).toBe(465);
+    expect(r.deployedTroops).toBe(155);
     expect(r.fighters + r.tankers + r.aew + r.droneOrbits + r.airDefenceBatteries).toBe(0);
-    // 3130 × 6.5 kg = 20.3 t/day; 10 % flown = 2.03 t → 0.045 sorties/day → ⌈0.045 / 1 / 0.6⌉ = 1 airlifter.
+    // 155 × 6.5 kg = 1.0 t/day; 10 % flown = 0.1 t → 0.0022 sorties/day → ⌈0.0022 / 1 / 0.6⌉ = 1 airlifter.
     expect(r.airlift).toBe(1);
-    expect(r.costUsdMPerYear).toBeCloseTo(3130 * 0.5, 9);
+    expect(r.costUsdMPerYear).toBeCloseTo(155 * 0.5, 9);
+    // The breakdown carries the calibration's 90% intervals for the deployed and generated troops.
+    const deployed = r.breakdown.find((l) => l.id === "ground.deployed")!;
+    expect(deployed.interval90).toEqual([28, 839]);
+    expect(r.breakdown.find((l) => l.id === "ground.generated")!.interval90).toEqual([84, 2517]);
     expect(r.currency).toEqual({ code: "USD", year: 2024 });
   });
 
