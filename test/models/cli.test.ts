@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 import { FIXTURE } from "./helpers.js";
@@ -216,6 +219,33 @@ describe("guarantor size", () => {
     ]) {
       expect(r.stdout).toContain(flag);
     }
+  });
+});
+
+describe("guarantor calibrate", () => {
+  it("calibrate prints the cross-validation tables; --json gives every fit and row", async () => {
+    const r = await runCli(["calibrate"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\| observation\.unarmed\.line \| fit \|/);
+    expect(r.stdout).toMatch(/\*\*QRA fit\*\*/);
+    const j = JSON.parse((await runCli(["calibrate", "--json"])).stdout);
+    expect(j.ground.rows.length).toBeGreaterThanOrEqual(60);
+    expect(j.qra.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it("calibrate --library DIR with a bad file exits 2 with file:line:col and the field path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "guarantor-lib-"));
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      "sources:\n  - { id: s, title: t }\nground:\n  - id: x\n    name: X\n    years: { start: 2000 }\n    mission: patrol\n",
+    );
+    const r = await runCli(["calibrate", "--library", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:7:14 ground\[0\]\.mission: expected one of "observation"/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const none = await runCli(["calibrate", "--library", join(dir, "nope")]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no such folder/);
   });
 });
 

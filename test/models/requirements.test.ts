@@ -77,6 +77,15 @@ describe("schemeRequirements", () => {
     expect(share).toBeCloseTo(0.7616, 4);
   });
 
+  it("schemeRequirements(air policing without qra_bases) holds 2 QRA bases of 2 × 2.4 aircraft: 10 fighters [5, 18]", () => {
+    const r = schemeRequirements(c, scheme(c, "ground=none,air=policing,isr=none,ad=none,support=none"));
+    // air.policing_detachments (2) bases × 2 on alert × 2.4 = 9.6 → 10; interval 9.6 ×/÷ exp(1.645 × 0.35).
+    expect(r.fighters).toBe(10);
+    const line = r.breakdown.find((l) => l.id === "air.policing")!;
+    expect(line.interval90).toEqual([5, 18]);
+    expect(line.inputs.map((i) => i.name)).toContain("air.policing_detachments");
+  });
+
   it("schemeRequirements traces every breakdown input to a source", () => {
     const r = schemeRequirements(c, scheme(c, "ground=buffer,air=cap2,isr=full,ad=three,support=arms"));
     expect(r.breakdown.length).toBeGreaterThan(10);
