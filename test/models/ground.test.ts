@@ -49,7 +49,10 @@ describe("sizeGroundForce", () => {
     expect(s.deployedTroops).toBe(17_500);
     expect(s.areaKm2).toBe(70_000);
     expect(() =>
-      sizeGroundForce({ mission: "stabilisation", geometry: { areaKm2: 70_000 } as unknown as { population: number } }),
+      sizeGroundForce({
+        mission: "stabilisation",
+        geometry: { areaKm2: 70_000 } as unknown as { population: number },
+      }),
     ).toThrow(/people living in it, not on km²/);
   });
 
