@@ -4,8 +4,7 @@
  * precedent library (data/precedents/ground.yaml) and rounded; a test refits them and fails when they drift.
  * Designed classes keep a unit size and the HQ judgements. docs/models/military.md, section 1.
  */
-import type { ParameterDef } from "./definition.js";
-import { isJudgementSource } from "./definition.js";
+import { defineParameter, type ParameterDef } from "./definition.js";
 
 const FIT_SOURCE =
   "fit on the precedent library (data/precedents/ground.yaml; docs/models/military.md, section 1)";
@@ -17,16 +16,7 @@ const base = (
   description: string,
   source: string,
   extra: Partial<ParameterDef> = {},
-): ParameterDef => ({
-  id,
-  value,
-  unit,
-  description,
-  source,
-  judgement: isJudgementSource(source),
-  model: "military",
-  ...extra,
-});
+): ParameterDef => defineParameter("military", id, value, unit, description, source, extra);
 
 /** A fitted class: its density at the reference amount (with its spread) and its exponent. */
 function fitted(

@@ -3,21 +3,13 @@
  * scenario sets it under `parameters` with the same id (or one of its aliases), otherwise the code default
  * below applies. Each default names where it comes from, or says it is a judgement.
  */
-import { isJudgementSource, type ParameterDef, type ParameterDefArgs } from "./definition.js";
+import { defineParameter, type ParameterDef, type ParameterDefArgs } from "./definition.js";
 import { GROUND_PARAMETERS } from "./ground.js";
 
 const def = (
   ...[id, value, unit, description, source, aliases]: ParameterDefArgs<readonly string[]>
-): ParameterDef => ({
-  id,
-  value,
-  unit,
-  description,
-  source,
-  judgement: isJudgementSource(source),
-  model: "military",
-  ...(aliases ? { aliases } : {}),
-});
+): ParameterDef =>
+  defineParameter("military", id, value, unit, description, source, aliases ? { aliases } : {});
 
 /**
  * Every parameter of the military models, in the order the documentation lists them. The ground densities

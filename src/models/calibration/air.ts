@@ -6,7 +6,7 @@
 import { aircraftType, defaultParameters, param, type ResolvedParameters } from "../../parameters/index.js";
 import type { PrecedentLibrary } from "../../precedents/schema.js";
 import { Z90 } from "../ground.js";
-import { geometricMean, median, rms, t95 } from "./stats.js";
+import { geometricMean, type LooSummary, median, rms, t95 } from "./stats.js";
 
 export interface QraCvRow {
   id: string;
@@ -23,16 +23,9 @@ export interface QraCvRow {
   inside90: boolean;
 }
 
-export interface QraCalibration {
+export interface QraCalibration extends LooSummary {
   n: number;
   aircraftPerAlertAircraft: number;
-  sigmaLog: number;
-  df: number;
-  halfWidthLog: number;
-  distributionSigma: number;
-  medianRatio: number;
-  worstRatio: number;
-  inside90: number;
   rows: QraCvRow[];
 }
 

@@ -18,7 +18,7 @@ import {
   type SizingGeometry,
   sizingClass,
 } from "../ground-classes.js";
-import { geometricMean, logLogSlope, median, rms, t95 } from "./stats.js";
+import { geometricMean, type LooSummary, logLogSlope, median, rms, t95 } from "./stats.js";
 
 /** A precedent the ground model can be checked on, in one geometry. */
 export interface GroundCase {
@@ -76,7 +76,7 @@ export function groundCases(library: Pick<PrecedentLibrary, "ground">): GroundCa
 }
 
 /** A class's fit: what it would be parameterised with, and the spread that sets its interval. */
-export interface GroundClassFit {
+export interface GroundClassFit extends LooSummary {
   classId: string;
   form: "fit" | "design";
   densityParameter: string;
@@ -89,17 +89,8 @@ export interface GroundClassFit {
   ownSigmaLog: number;
   /** Whether the interval uses the pooled spread (fewer than MIN_CASES_OWN_SPREAD cases). */
   pooled: boolean;
-  /** σ and degrees of freedom behind the interval, and its half-width in log units (t × σ). */
-  sigmaLog: number;
-  df: number;
-  halfWidthLog: number;
-  /** σ of the lognormal whose 5th-95th percentiles are the interval: halfWidthLog / 1.645. */
-  distributionSigma: number;
-  /** Leave-one-out summary: median and worst predicted/actual, within ×3, inside the 90% interval. */
-  medianRatio: number;
-  worstRatio: number;
+  /** Held-out predictions within a factor 3 of the actual. */
   withinFactor3: number;
-  inside90: number;
 }
 
 /** One case of the cross-validation table. */

@@ -10,5 +10,5 @@ export {
   MIN_CASES_EXPONENT,
   MIN_CASES_OWN_SPREAD,
 } from "./ground.js";
-export { geometricMean, logLogSlope, median, rms, t95 } from "./stats.js";
+export { geometricMean, type LooSummary, logLogSlope, median, rms, t95 } from "./stats.js";
 export { calibrationTables } from "./table.js";

@@ -60,3 +60,18 @@ export function t95(df: number): number {
   if (k < 120) return 1.671 + ((1.658 - 1.671) * (k - 60)) / 60;
   return 1.645;
 }
+
+/** What a leave-one-out cross-validation says about a fit: the spread behind its 90% interval and how the
+ *  held-out predictions fared. */
+export interface LooSummary {
+  /** σ of the log errors behind the interval, its degrees of freedom, and the half-width t × σ. */
+  sigmaLog: number;
+  df: number;
+  halfWidthLog: number;
+  /** σ of the lognormal whose 5th-95th percentiles are the interval: halfWidthLog / 1.645. */
+  distributionSigma: number;
+  /** Median and worst held-out predicted / actual, and how many actuals fell inside their 90% interval. */
+  medianRatio: number;
+  worstRatio: number;
+  inside90: number;
+}
