@@ -12,6 +12,8 @@ export {
   solveCoalition,
   writeLpFormat,
 } from "./coalition/index.js";
+export type { TroopCost, TroopCostFigure } from "./costs/index.js";
+export { DEFLATOR, TROOP_COST_FIGURES, toUsdOfYear, troopCostUsdM } from "./costs/index.js";
 export type {
   DeterrenceEstimate,
   MechanismReport,
@@ -46,13 +48,18 @@ export type {
   CapabilityRequirements,
   CapStationInput,
   CapStationSize,
+  GroundCalibration,
   GroundInput,
   GroundSize,
+  QraCalibration,
+  QraSize,
   SchemeRequirements,
 } from "./models/index.js";
 export {
   buildTerritory,
   calibrateGround,
+  calibrateQra,
+  calibrationTables,
   greatCircleKm,
   lineResponseTimeHours,
   makeRequirementEvaluator,
@@ -60,6 +67,7 @@ export {
   schemeRequirements,
   sizeCapStation,
   sizeGroundForce,
+  sizeQra,
   territoryCoverage,
 } from "./models/index.js";
 export type { ParameterDef, ResolvedParameters } from "./parameters/index.js";
@@ -80,6 +88,8 @@ export {
   partyVerdicts,
   scoreParties,
 } from "./politics/index.js";
+export type { AirPrecedent, GroundPrecedent, PrecedentLibrary } from "./precedents/index.js";
+export { loadPrecedentFile, loadPrecedentLibrary } from "./precedents/index.js";
 export { mulberry32, type Random } from "./random/index.js";
 export { analysisDocument, formatVerdicts, renderMarkdown, renderText } from "./report/index.js";
 export type {

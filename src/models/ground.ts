@@ -1,16 +1,32 @@
 /**
- * Ground force sizing: troops deployed by mission type from the line, area or sites the mission covers, plus
- * headquarters and enablers; troops to generate = deployed × rotation factor. The densities are calibrated on
- * real missions (`calibrateGround`).
+ * Ground force sizing: troops deployed by mission, posture and geometry (a line, a population, sites), from
+ * the densities fitted on the precedent library (or designed from a unit size), with a 90% interval from the
+ * leave-one-out spread of that calibration; troops to generate = deployed × rotation factor.
+ * docs/models/military.md, section 1.
  */
 import { defaultParameters, param, parameterDef, type ResolvedParameters } from "../parameters/index.js";
-import type { MissionType, Precedent } from "../scenario/schema.js";
+import type { Posture, SizingMission } from "../precedents/schema.js";
+import {
+  DEFAULT_POSTURE,
+  DENSITY_UNIT,
+  GEOMETRY_REFERENCE,
+  GEOMETRY_UNIT,
+  type SizingClass,
+  type SizingGeometry,
+  sizingClass,
+  sizingOptions,
+} from "./ground-classes.js";
 
-/** What the force covers: exactly one of a line, an area or a number of sites. */
-export type GroundGeometry = { lineKm: number } | { areaKm2: number } | { sites: number };
+/** What the force covers: a line, a population (the area it lives on is context only), or sites. */
+export type GroundGeometry =
+  | { lineKm: number }
+  | { population: number; areaKm2?: number }
+  | { sites: number };
 
 export interface GroundInput {
-  mission: MissionType;
+  mission: SizingMission;
+  /** Default: the mission's usual posture (`DEFAULT_POSTURE`). */
+  posture?: Posture;
   geometry: GroundGeometry;
 }
 
@@ -21,197 +37,158 @@ export interface GroundOptions {
   parameters?: ResolvedParameters;
 }
 
+/** Two-sided 90% z of a normal: the 5th and 95th percentiles are ±1.645 σ. */
+export const Z90 = 1.6448536269514722;
+
 export interface GroundSize {
-  mission: MissionType;
-  geometry: "line" | "area" | "sites";
-  /** The length, area or site count used. */
+  mission: SizingMission;
+  posture: Posture;
+  geometry: SizingGeometry;
+  /** The length (km), population (people) or site count used. */
   amount: number;
-  /** Density parameter used and its value (troops per km, per km² or per site). */
+  /** The area given with a population (context only: the model sizes on people, not km²). */
+  areaKm2?: number;
+  classId: string;
+  form: "fit" | "design";
   densityParameter: string;
   density: number;
-  /** Line, area or site troops, before headquarters and enablers. */
+  densityUnit: string;
+  /** Fitted classes: the exponent and the reference amount the density is quoted at. */
+  exponentParameter?: string;
+  exponent: number;
+  referenceAmount: number;
+  /** Line, population or site troops before headquarters and enablers (fitted classes: all of them). */
   coreTroops: number;
   hqEnablerShare: number;
   hqEnablerTroops: number;
-  /** Fixed force headquarters, logistics and reserve (0 when the force is empty). */
+  /** Designed classes: force headquarters, logistics company and reserve (0 when the force is empty). */
   hqFixedTroops: number;
   deployedTroops: number;
+  /** 90% interval of the deployed troops: the calibration's leave-one-out spread around the point. */
+  deployedTroops90: [number, number];
   rotationFactor: number;
   generatedTroops: number;
+  generatedTroops90: [number, number];
+  /** σ of the log density the interval comes from, and where it comes from. */
+  interval: { sigmaLog: number; source: string };
 }
 
-/** The parameter id of a mission's density for a geometry, or undefined when the model has none. */
-export function groundDensityParameter(
-  mission: MissionType,
-  geometry: "line" | "area" | "sites",
-): string | undefined {
-  const unit =
-    geometry === "line" ? "troops_per_km" : geometry === "area" ? "troops_per_km2" : "troops_per_site";
-  const id = `ground.${mission}.${unit}`;
-  return parameterDef(id) ? id : undefined;
-}
-
-function geometryOf(g: GroundGeometry): { kind: "line" | "area" | "sites"; amount: number } {
+function geometryOf(g: GroundGeometry): { kind: SizingGeometry; amount: number; areaKm2?: number } {
   if ("lineKm" in g) return { kind: "line", amount: g.lineKm };
-  if ("areaKm2" in g) return { kind: "area", amount: g.areaKm2 };
+  if ("population" in g)
+    return {
+      kind: "population",
+      amount: g.population,
+      ...(g.areaKm2 !== undefined ? { areaKm2: g.areaKm2 } : {}),
+    };
   return { kind: "sites", amount: g.sites };
 }
 
+const GEOMETRY_WORD: Readonly<Record<SizingGeometry, string>> = {
+  line: "line",
+  population: "population",
+  sites: "sites",
+};
+
+/** The class for a mission, posture and geometry, or a RangeError that lists what the mission can take. */
+export function groundClass(mission: SizingMission, posture: Posture, geometry: SizingGeometry): SizingClass {
+  const c = sizingClass(mission, posture, geometry);
+  if (c) return c;
+  const options = sizingOptions(mission)
+    .map((o) => `${o.posture} by ${GEOMETRY_WORD[o.geometry]}`)
+    .join(", ");
+  throw new RangeError(
+    `a ${posture} ${mission} mission has no density by ${GEOMETRY_WORD[geometry]}; ${mission} is sized as ${options || "nothing"}`,
+  );
+}
+
+/** Troops a class deploys for an amount at a density (the model's one formula, used for points and bounds). */
+export function classTroops(
+  c: SizingClass,
+  amount: number,
+  density: number,
+  exponent: number,
+  params: ResolvedParameters,
+): { core: number; hqEnabler: number; hqFixed: number; deployed: number } {
+  if (!(amount > 0)) return { core: 0, hqEnabler: 0, hqFixed: 0, deployed: 0 };
+  if (c.form === "fit") {
+    // Power law fitted on the library: density at the reference amount, scaled by (amount / reference)^b.
+    const ref = GEOMETRY_REFERENCE[c.geometry];
+    const core = density * (ref / GEOMETRY_UNIT[c.geometry]) * (amount / ref) ** exponent;
+    return { core, hqEnabler: 0, hqFixed: 0, deployed: core };
+  }
+  // Designed: fixed HQ + unit troops × amount × (1 + HQ and enabler share) (judgements, see the parameters).
+  const core = (density * amount) / GEOMETRY_UNIT[c.geometry];
+  const hqEnabler = core * param(params, "ground.hq_enabler_share");
+  const hqFixed = param(params, "ground.hq_fixed_troops");
+  return { core, hqEnabler, hqFixed, deployed: core + hqEnabler + hqFixed };
+}
+
+/** σ of the log density from the calibration, read from the density parameter's code distribution. */
+export function densitySigmaLog(c: SizingClass): number {
+  const d = parameterDef(c.densityParameter)?.distribution;
+  return d?.kind === "lognormal" ? d.sigma : 0;
+}
+
 /**
- * Size a ground force: core = density × (line km | area km² | sites); deployed = fixed HQ + core × (1 + HQ
- * and enabler share); generated = deployed × rotation factor (rule of thirds by default).
- * Throws RangeError when the mission has no density for that geometry (e.g. reassurance by line).
- * @example sizeGroundForce({ mission: "observation", geometry: { lineKm: 1000 } }).generatedTroops
+ * Size a ground force: the class for its mission, posture and geometry gives the troops deployed (fitted:
+ * density × reference × (amount / reference)^b; designed: fixed HQ + unit troops × amount × (1 + HQ share)),
+ * and the 90% interval from the density's calibration spread; generated = deployed × rotation factor.
+ * Throws RangeError for a combination with no class, a negative amount, or a population-less area.
+ * @example sizeGroundForce({ mission: "interposition", posture: "robust", geometry: { lineKm: 1000 } }).deployedTroops90
  */
 export function sizeGroundForce(input: GroundInput, options: GroundOptions = {}): GroundSize {
   const params = options.parameters ?? defaultParameters();
-  const { kind, amount } = geometryOf(input.geometry);
-  if (!(amount >= 0) || !Number.isFinite(amount)) {
-    throw new RangeError(`sizeGroundForce: the ${kind} must be a finite number ≥ 0, got ${amount}`);
-  }
-  const densityParameter = groundDensityParameter(input.mission, kind);
-  if (densityParameter === undefined) {
-    const has = (["line", "area", "sites"] as const).filter((k) => groundDensityParameter(input.mission, k));
+  if ("areaKm2" in input.geometry && !("population" in input.geometry))
     throw new RangeError(
-      `sizeGroundForce: a ${input.mission} mission is sized by ${has.join(" or ")}, not by ${kind}`,
+      "sizeGroundForce: an area is sized on the people living in it, not on km² (Quinlivan): give a population",
     );
-  }
-  const density = param(params, densityParameter);
-  const hqEnablerShare = param(params, "ground.hq_enabler_share");
+  const { kind, amount, areaKm2 } = geometryOf(input.geometry);
+  if (!(amount >= 0) || !Number.isFinite(amount))
+    throw new RangeError(`sizeGroundForce: the ${kind} must be a finite number ≥ 0, got ${amount}`);
+  const posture = input.posture ?? DEFAULT_POSTURE[input.mission];
+  const c = groundClass(input.mission, posture, kind);
+  const density = param(params, c.densityParameter);
+  const exponent = c.exponentParameter ? param(params, c.exponentParameter) : 1;
+  const point = classTroops(c, amount, density, exponent, params);
+  const sigmaLog = densitySigmaLog(c);
+  // The interval: the same formula at the density's 5th and 95th percentiles (lognormal around the point).
+  const low = classTroops(c, amount, density * Math.exp(-Z90 * sigmaLog), exponent, params).deployed;
+  const high = classTroops(c, amount, density * Math.exp(Z90 * sigmaLog), exponent, params).deployed;
+  const deployedTroops = Math.max(0, Math.ceil(point.deployed - 1e-9));
   const rotationFactor = options.rotation ?? param(params, "ground.rotation_factor");
-  const coreTroops = density * amount;
-  // Headquarters and enablers on top of line units (judgement, see ground.hq_enabler_share).
-  const hqEnablerTroops = coreTroops * hqEnablerShare;
-  // A force needs a headquarters, a logistics company and a reserve whatever its size (judgement, UNDOF 1974).
-  const hqFixedTroops = amount > 0 ? param(params, "ground.hq_fixed_troops") : 0;
-  const deployedTroops = Math.ceil(hqFixedTroops + coreTroops + hqEnablerTroops);
   // Rule of thirds: deployed, preparing, recovering (en.wikipedia.org/wiki/Rule_of_thirds_(military)).
-  const generatedTroops = Math.ceil(deployedTroops * rotationFactor);
+  const generatedTroops = Math.max(0, Math.ceil(deployedTroops * rotationFactor - 1e-9));
+  const deployedTroops90: [number, number] = [Math.floor(low), Math.ceil(high - 1e-9)];
   return {
     mission: input.mission,
+    posture,
     geometry: kind,
     amount,
-    densityParameter,
+    ...(areaKm2 !== undefined ? { areaKm2 } : {}),
+    classId: c.id,
+    form: c.form,
+    densityParameter: c.densityParameter,
     density,
-    coreTroops,
-    hqEnablerShare,
-    hqEnablerTroops,
-    hqFixedTroops,
+    densityUnit: DENSITY_UNIT[kind],
+    ...(c.exponentParameter ? { exponentParameter: c.exponentParameter } : {}),
+    exponent,
+    referenceAmount: GEOMETRY_REFERENCE[kind],
+    coreTroops: point.core,
+    hqEnablerShare: c.form === "design" ? param(params, "ground.hq_enabler_share") : 0,
+    hqEnablerTroops: point.hqEnabler,
+    hqFixedTroops: point.hqFixed,
     deployedTroops,
+    deployedTroops90,
     rotationFactor,
     generatedTroops,
+    generatedTroops90: [
+      Math.floor(deployedTroops90[0] * rotationFactor),
+      Math.ceil(deployedTroops90[1] * rotationFactor - 1e-9),
+    ],
+    interval: {
+      sigmaLog,
+      source: `leave-one-out spread of ${c.densityParameter} on the precedent library (docs/models/military.md)`,
+    },
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Calibration on precedents
-
-/** A precedent the ground model can be checked against: mission, real size and one geometry. */
-export interface GroundCase {
-  id: string;
-  name: string;
-  mission: MissionType;
-  geometry: "line" | "area" | "sites";
-  amount: number;
-  actualTroops: number;
-}
-
-/**
- * The precedents of a scenario that the ground model can be checked on: those with a mission type, personnel
- * and a geometry the model sizes that mission by. A precedent with both a line and an area gives two cases, one
- * per geometry (each checks a different density).
- */
-export function groundCases(precedents: readonly Precedent[]): GroundCase[] {
-  const out: GroundCase[] = [];
-  for (const p of precedents) {
-    if (!p.mission || !p.personnel) continue;
-    const options: ["line" | "area" | "sites", number | undefined][] = [
-      ["line", p.lineKm?.value],
-      ["area", p.areaKm2?.value],
-      ["sites", p.sites?.value],
-    ];
-    for (const [geometry, amount] of options) {
-      if (amount === undefined || !(amount > 0) || !groundDensityParameter(p.mission, geometry)) continue;
-      out.push({
-        id: p.id,
-        name: p.name,
-        mission: p.mission,
-        geometry,
-        amount,
-        actualTroops: p.personnel.value,
-      });
-    }
-  }
-  return out;
-}
-
-/** One row of the calibration table. */
-export interface CalibrationRow extends GroundCase {
-  /** Core density fitted on every case of the same mission and geometry. */
-  fittedDensity: number;
-  /** Prediction with the density fitted on all cases of the class. */
-  predictedTroops: number;
-  /** Prediction with the density fitted on the others only (leave one out); NaN when it is alone. */
-  leaveOneOutTroops: number;
-  /** predicted / actual, and leave-one-out / actual. */
-  ratio: number;
-  leaveOneOutRatio: number;
-  /** Prediction of the model as parameterised (code defaults or the scenario's parameters), and / actual. */
-  modelTroops: number;
-  modelRatio: number;
-}
-
-function geometricMean(xs: readonly number[]): number {
-  return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-}
-
-/**
- * Fit the ground densities on precedents, one per mission and geometry: the geometric mean of the core
- * densities (personnel − fixed HQ) / (amount × (1 + HQ share)) that would have sized each case exactly. Also predicts each
- * case from the others only (leave one out), the honest test of generalisation.
- * @example calibrateGround(groundCases(scenario.precedents)).rows.map((r) => r.leaveOneOutRatio)
- */
-export function calibrateGround(
-  cases: readonly GroundCase[],
-  params: ResolvedParameters = defaultParameters(),
-): { densities: Map<string, number>; rows: CalibrationRow[] } {
-  const share = param(params, "ground.hq_enabler_share");
-  const fixed = param(params, "ground.hq_fixed_troops");
-  // The core density that would have sized this case exactly (floored: a case smaller than the fixed HQ).
-  const core = (c: GroundCase) => Math.max(1, c.actualTroops - fixed) / (c.amount * (1 + share));
-  const predict = (density: number, c: GroundCase) => fixed + density * c.amount * (1 + share);
-  const classOf = (c: GroundCase) => groundDensityParameter(c.mission, c.geometry)!;
-  const byClass = new Map<string, GroundCase[]>();
-  for (const c of cases) byClass.set(classOf(c), [...(byClass.get(classOf(c)) ?? []), c]);
-  const densities = new Map<string, number>();
-  for (const [k, cs] of byClass) densities.set(k, geometricMean(cs.map(core)));
-  const rows = cases.map((c) => {
-    const fittedDensity = densities.get(classOf(c))!;
-    const others = byClass.get(classOf(c))!.filter((o) => o !== c);
-    const predictedTroops = predict(fittedDensity, c);
-    const leaveOneOutTroops = others.length ? predict(geometricMean(others.map(core)), c) : Number.NaN;
-    const modelTroops = sizeGroundForce(
-      {
-        mission: c.mission,
-        geometry:
-          c.geometry === "line"
-            ? { lineKm: c.amount }
-            : c.geometry === "area"
-              ? { areaKm2: c.amount }
-              : { sites: c.amount },
-      },
-      { parameters: params },
-    ).deployedTroops;
-    return {
-      ...c,
-      modelTroops,
-      modelRatio: modelTroops / c.actualTroops,
-      fittedDensity,
-      predictedTroops,
-      leaveOneOutTroops,
-      ratio: predictedTroops / c.actualTroops,
-      leaveOneOutRatio: leaveOneOutTroops / c.actualTroops,
-    };
-  });
-  return { densities, rows };
 }

@@ -13,6 +13,18 @@ export {
   sizeCapStation,
 } from "./air.js";
 export {
+  calibrateGround,
+  calibrateQra,
+  calibrationTables,
+  type GroundCalibration,
+  type GroundCase,
+  type GroundClassFit,
+  type GroundCvRow,
+  groundCases,
+  type QraCalibration,
+  type QraCvRow,
+} from "./calibration/index.js";
+export {
   type BuiltTerritory,
   buildTerritory,
   type Coverage,
@@ -37,17 +49,28 @@ export {
   polylineLengthKm,
 } from "./geo.js";
 export {
-  type CalibrationRow,
-  calibrateGround,
-  type GroundCase,
+  classTroops,
+  densitySigmaLog,
   type GroundGeometry,
   type GroundInput,
   type GroundOptions,
   type GroundSize,
-  groundCases,
-  groundDensityParameter,
+  groundClass,
   sizeGroundForce,
+  Z90,
 } from "./ground.js";
+export {
+  DEFAULT_POSTURE,
+  DENSITY_UNIT,
+  GEOMETRY_REFERENCE,
+  GEOMETRY_UNIT,
+  SIZING_CLASSES,
+  type SizingClass,
+  type SizingGeometry,
+  sizingClass,
+  sizingOptions,
+} from "./ground-classes.js";
+export { type QraFleet, type QraInput, type QraOptions, type QraSize, qraFleet, sizeQra } from "./qra.js";
 export {
   type BreakdownInput,
   type BreakdownLine,

@@ -43,3 +43,14 @@ export type ParameterDefArgs<Extra> = [
 export function isJudgementSource(source: string): boolean {
   return source.startsWith("judgement");
 }
+
+/**
+ * Build a parameter definition; `judgement` follows from the source text.
+ * @example defineParameter("military", "air.standoff_km", 100, "km", "how far behind the line", "judgement")
+ */
+export function defineParameter(
+  model: ParameterModel,
+  ...[id, value, unit, description, source, extra]: ParameterDefArgs<Partial<ParameterDef>>
+): ParameterDef {
+  return { id, value, unit, description, source, judgement: isJudgementSource(source), model, ...extra };
+}

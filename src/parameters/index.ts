@@ -11,6 +11,7 @@ export {
   aircraftType,
 } from "./aircraft.js";
 export {
+  defineParameter,
   isJudgementSource,
   type ParameterDef,
   type ParameterDefArgs,

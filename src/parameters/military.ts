@@ -3,104 +3,20 @@
  * scenario sets it under `parameters` with the same id (or one of its aliases), otherwise the code default
  * below applies. Each default names where it comes from, or says it is a judgement.
  */
-import { isJudgementSource, type ParameterDef, type ParameterDefArgs } from "./definition.js";
+import { defineParameter, type ParameterDef, type ParameterDefArgs } from "./definition.js";
+import { GROUND_PARAMETERS } from "./ground.js";
 
 const def = (
   ...[id, value, unit, description, source, aliases]: ParameterDefArgs<readonly string[]>
-): ParameterDef => ({
-  id,
-  value,
-  unit,
-  description,
-  source,
-  judgement: isJudgementSource(source),
-  model: "military",
-  ...(aliases ? { aliases } : {}),
-});
+): ParameterDef =>
+  defineParameter("military", id, value, unit, description, source, aliases ? { aliases } : {});
 
 /**
  * Every parameter of the military models, in the order the documentation lists them. The ground densities
- * are fitted on the precedents table (`calibrateGround`, docs/models/military.md) and rounded.
+ * are fitted on the precedent library (`calibrateGround`, src/parameters/ground.ts) and rounded.
  */
 export const MILITARY_PARAMETERS: readonly ParameterDef[] = [
-  // --- Ground -----------------------------------------------------------------------------------------
-  def(
-    "ground.observation.troops_per_km",
-    2.1,
-    "line troops/km",
-    "observers and the troops guarding them per km of line watched (consent-based, Chapter VI or civilian)",
-    "fit: geometric mean over OSCE SMM, UNIKOM, UNMEE, UNFICYP 2014, UNDOF (docs/models/military.md)",
-  ),
-  def(
-    "ground.interposition.troops_per_km",
-    55,
-    "line troops/km",
-    "troops per km of line held by a robust (Chapter VII) force able to stop a party, before HQ and enablers",
-    "fit: geometric mean over UNIFIL 2006 and IFOR 1995 (docs/models/military.md)",
-  ),
-  def(
-    "ground.interposition.troops_per_km2",
-    3.5,
-    "troops/km²",
-    "troops per km² of territory secured by a robust force, before headquarters and enablers",
-    "fit: KFOR 1999, 50,000 troops for 10,900 km² (one case: untested out of sample)",
-  ),
-  def(
-    "ground.tripwire.troops_per_site",
-    1100,
-    "troops/site",
-    "one reinforced multinational battalion battlegroup per site",
-    "NATO enhanced Forward Presence: battlegroups of about one reinforced battalion (19fortyfive.com, July 2022); " +
-      "4 battlegroups ≈ 4,500 troops (NATO factsheet, 2017)",
-  ),
-  def(
-    "ground.tripwire.troops_per_km",
-    1.4,
-    "line troops/km",
-    "a tripwire strung along a line: eFP strength over the Allies' land border with Russia and Belarus",
-    "(4,500 eFP troops (NATO, 2017) − fixed HQ) / 1.3 over ≈2,320 km of Estonian, Latvian, Lithuanian and " +
-      "Polish borders with Russia and Belarus (CIA World Factbook)",
-  ),
-  def(
-    "ground.reassurance.troops_per_site",
-    4200,
-    "troops/site",
-    "one brigade combat team per key site held in depth",
-    "US Army armored brigade combat team ≈ 4,200 soldiers (army.mil rotation announcements); the design brief's " +
-      "'brigades at Kyiv, Lviv, Odesa'",
-  ),
-  def(
-    "ground.defence.troops_per_km",
-    560,
-    "line troops/km",
-    "a brigade of 4,200 holding 7.5 km of front",
-    "frontage: Ukrainian brigades hold 5–10 km sections (interbellumnews.com, 2025); Soviet rule of thumb one " +
-      "division per 10–15 km (weak); brigade size as for reassurance",
-  ),
-  def(
-    "ground.hq_enabler_share",
-    0.3,
-    "share of line troops",
-    "force headquarters, logistics, medical, engineers and signals added on top of line or site troops",
-    "judgement: UNIKOM 2000 had 99 logistics, engineer and medical troops beside a 775-strong battalion and 213 " +
-      "observers (UK House of Commons Defence Committee, 2000), without a NATO-style force HQ",
-  ),
-  def(
-    "ground.hq_fixed_troops",
-    400,
-    "troops",
-    "force headquarters, logistics company and reserve that a mission needs whatever its size",
-    "judgement: UNDOF 1974 had a 220-strong Canadian logistics company and a Polish logistics unit beside two " +
-      "battalions (canadiansoldiers.com; un.org DPKO), plus force HQ staff",
-  ),
-  def(
-    "ground.rotation_factor",
-    3,
-    "units generated per unit deployed",
-    "rule of thirds: one unit deployed, one preparing, one recovering",
-    "Rule of thirds (military), en.wikipedia.org/wiki/Rule_of_thirds_(military); cheaper 'rule of halves' = 2",
-    ["rotation_factor"],
-  ),
+  ...GROUND_PARAMETERS,
   // --- Air --------------------------------------------------------------------------------------------
   def(
     "air.aircraft_per_station",
@@ -134,15 +50,36 @@ export const MILITARY_PARAMETERS: readonly ParameterDef[] = [
     "air.policing_detachments",
     2,
     "detachments",
-    "quick-reaction alert detachments for air policing (one in Poland, one in Romania)",
+    "QRA bases of a scheme that sets air_policing without qra_bases (one in Poland, one in Romania)",
     "judgement after the BBC (bases in Poland or Romania, Deep News 2025-08-20)",
   ),
   def(
-    "air.policing_aircraft_per_detachment",
-    4,
-    "aircraft",
-    "aircraft per air-policing detachment",
-    "Baltic Air Policing detachments of 4 aircraft (fragout.uberflip.com/i/831447/41)",
+    "air.qra.alert_aircraft_per_base",
+    2,
+    "aircraft on alert",
+    "armed fighters held on quick-reaction alert at each QRA base",
+    "NATO practice of a QRA pair: two F-16s on 15-minute QRA for Benelux (IHS Jane's, 2017), two Typhoons for " +
+      "the UK (data/precedents/air.yaml)",
+  ),
+  {
+    ...def(
+      "air.qra.aircraft_per_alert_aircraft",
+      2.4,
+      "aircraft per aircraft on alert",
+      "aircraft a QRA detachment holds for each one on alert: availability, maintenance and the rotation of the " +
+        "alert between aircraft and crews",
+      "fit on the precedent library (data/precedents/air.yaml): geometric mean of aircraft per base / 2 over 13 " +
+        "Baltic, Icelandic and Romanian detachments (docs/models/military.md, section 2)",
+    ),
+    distribution: { kind: "lognormal", median: 2.4, sigma: 0.35 },
+  },
+  def(
+    "air.qra.rotation_factor",
+    3,
+    "detachments generated per detachment deployed",
+    "air-policing detachments rotate every four months (Baltic and Romanian air policing); sustaining one takes " +
+      "three, as for ground units",
+    "judgement: four-month rotations (data/precedents/air.yaml) with the rule of thirds",
   ),
   def(
     "air.policing_flight_hours_per_aircraft_year",
@@ -180,6 +117,13 @@ export const MILITARY_PARAMETERS: readonly ParameterDef[] = [
     "24/7 tanker orbits per refuelled CAP station",
     "judgement: one tanker orbit serves two neighbouring stations",
   ),
+  def(
+    "air.support_spare_share",
+    0.2,
+    "share of orbit aircraft",
+    "tankers and airborne early warning kept beyond the orbit formula for depot maintenance and training",
+    "judgement: no published spare ratio for tanker or AEW orbits was found (research gap); a fifth",
+  ),
   // --- ISR --------------------------------------------------------------------------------------------
   def(
     "isr.line_km_per_orbit",
@@ -187,6 +131,15 @@ export const MILITARY_PARAMETERS: readonly ParameterDef[] = [
     "km",
     "length of line one 24/7 drone orbit watches",
     "judgement: MQ-9 Lynx SAR/GMTI stand-off ranges of tens of km (General Atomics); a 100 km segment per orbit",
+  ),
+  def(
+    "isr.spare_share",
+    1.4,
+    "share of orbit aircraft",
+    "drones kept beyond the orbit formula: spares, training, depot maintenance and attrition",
+    "USAF: each MQ-1/MQ-9 24/7 combat air patrol 'generally requires four aircraft' (Defense One, 2015-05); the " +
+      "orbit formula gives 1.67 MQ-9 for an orbit at its base (14 h endurance, 0.5 h reserve, 4 h turnaround, 80 % " +
+      "available), so 4 / 1.67 − 1 = 1.4",
   ),
   // --- Air defence -----------------------------------------------------------------------------------
   def(

@@ -103,6 +103,7 @@ export function resolveParameters(
 
 /**
  * One Monte-Carlo sample of every parameter: each distribution the scenario declares drawn once from `random`,
+ * then each code default that has a distribution (`ParameterDef.distribution`) and is not set by the scenario,
  * the others at their defaults, overrides on top. The same shape as `resolveParameters`.
  * @example sampleParameters(scenario, mulberry32(7)).get("ground.rotation_factor")?.origin // "sample"
  */

@@ -30,6 +30,7 @@ export { type MixedRadix, mixedRadix, radixDecode, radixIndex } from "./radix.js
 export {
   GROUND_MISSION_VALUES,
   GROUND_MISSIONS,
+  GROUND_POSTURE_VALUES,
   type GroundMission,
   type GroundMissionKind,
   RESERVED_ATTRIBUTES,

@@ -18,6 +18,9 @@ export type GroundMissionKind = (typeof GROUND_MISSIONS)[number];
 export type GroundMission = "none" | GroundMissionKind;
 export const GROUND_MISSION_VALUES: readonly GroundMission[] = ["none", ...GROUND_MISSIONS];
 
+/** `ground_posture` values: a posture, or `default` (the mission's usual posture; docs/attributes.md). */
+export const GROUND_POSTURE_VALUES = ["default", "unarmed", "light", "robust"] as const;
+
 /** What an attack must hit for the guarantee to apply (docs/attributes.md `scope`). */
 export type Scope = "recognised_territory" | "controlled_territory" | "guarantor_forces";
 export const SCOPES: readonly Scope[] = ["recognised_territory", "controlled_territory", "guarantor_forces"];
@@ -39,6 +42,7 @@ export const RESERVED_ATTRIBUTES: Readonly<Record<string, ReservedAttribute>> = 
   ground_mission: { type: "string", default: "none", values: GROUND_MISSION_VALUES },
   ground_line_share: n(0),
   ground_sites: n(0),
+  ground_posture: { type: "string", default: "default", values: GROUND_POSTURE_VALUES },
   troops_in_protected_state: b(false),
   troops_from_nato: b(true),
   us_ground_troops: b(false),
@@ -46,6 +50,7 @@ export const RESERVED_ATTRIBUTES: Readonly<Record<string, ReservedAttribute>> = 
   nato_flag: b(false),
   cap_stations: n(0),
   air_policing: b(false),
+  qra_bases: n(0),
   aircraft_in_protected_state: b(false),
   us_air_support: b(false),
   isr_line_share: n(0),

@@ -1,14 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 import { FIXTURE } from "./helpers.js";
 
 describe("guarantor size", () => {
-  it("size ground --mission observation --line-km 1000 --json prints deployed and generated troops", async () => {
+  it("size ground --mission observation --line-km 1000 --json prints deployed and generated troops with intervals", async () => {
     const r = await runCli(["size", "ground", "--mission", "observation", "--line-km", "1000", "--json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.deployedTroops).toBe(3130);
-    expect(j.generatedTroops).toBe(9390);
+    // Unarmed observers (default posture): 0.27 × 500 × 2^0.19 = 154.0 → 155, × 3 = 465 (test/models/ground.test.ts).
+    expect(j.posture).toBe("unarmed");
+    expect(j.deployedTroops).toBe(155);
+    expect(j.generatedTroops).toBe(465);
+    expect(j.deployedTroops90).toEqual([28, 839]);
+    expect(j.generatedTroops90).toEqual([84, 2517]);
+  });
+
+  it("size ground --mission interposition --posture light|robust --line-km 500 prints the density of each posture in text", async () => {
+    const light = await runCli([
+      "size",
+      "ground",
+      "--mission",
+      "interposition",
+      "--posture",
+      "light",
+      "--line-km",
+      "500",
+    ]);
+    expect(light.code).toBe(0);
+    // At the 500 km reference the fitted class is its density: 4.7 × 500 = 2,350.
+    expect(light.stdout).toMatch(/deployed\s+2350\s+\[90%: \d+–\d+\]/);
+    const robust = await runCli([
+      "size",
+      "ground",
+      "--mission",
+      "interposition",
+      "--posture",
+      "robust",
+      "--line-km",
+      "500",
+    ]);
+    expect(robust.stdout).toMatch(/deployed\s+37000\s+\[90%/);
+  });
+
+  it("size ground --mission stabilisation --area-km2 N --population N sizes on people; --nation costs it in a currency year", async () => {
+    const r = await runCli([
+      "size",
+      "ground",
+      "--mission",
+      "stabilisation",
+      "--area-km2",
+      "70000",
+      "--population",
+      "5000000",
+      "--nation",
+      "FRA",
+      "--currency-year",
+      "2024",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.deployedTroops).toBe(17_500);
+    expect(j.cost.basis).toBe("published");
+    expect(j.cost.deployedUsdMPerYear).toBeCloseTo(17_500 * j.cost.usdMPerYear, 6);
+    const noPeople = await runCli(["size", "ground", "--mission", "stabilisation", "--area-km2", "70000"]);
+    expect(noPeople.code).toBe(2);
+    expect(noPeople.stderr).toMatch(/--area-km2 needs --population/);
   });
 
   it("size ground --sites 2 --rotation 2 --mission reassurance halves the generation", async () => {
@@ -34,7 +94,18 @@ describe("guarantor size", () => {
       [["size", "ground", "--mission", "observation", "--line-km", "5", "--sites", "2"], /exactly one of/],
       [["size", "ground", "--mission", "observation", "--line-km=-5"], /--line-km: expected a number ≥ 0/],
       [["size", "ground", "--mission", "observation", "--line-km", "ten"], /--line-km: expected a number/],
-      [["size", "ground", "--mission", "reassurance", "--line-km", "5"], /sized by --sites/],
+      [
+        ["size", "ground", "--mission", "reassurance", "--line-km", "5"],
+        /reassurance is sized as .*robust by --sites/,
+      ],
+      [
+        ["size", "ground", "--mission", "observation", "--posture", "armed", "--line-km", "5"],
+        /--posture: expected one of unarmed, light, robust/,
+      ],
+      [
+        ["size", "ground", "--mission", "observation", "--line-km", "5", "--currency-year", "2020"],
+        /--currency-year goes with --nation/,
+      ],
       [
         ["size", "ground", "--mission", "observation", "--line-km", "5", "--tanker"],
         /--tanker does not apply/,
@@ -105,6 +176,28 @@ describe("guarantor size", () => {
     }
   });
 
+  it("size air --qra --base lat,lon --area 175086 (the Baltic states, one base) gives a real detachment within its interval", async () => {
+    const r = await runCli(["size", "air", "--qra", "--base", "55.89,23.39", "--area", "175086", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // Reach 1,000 km/h × (30 − 15 min) = 250 km; π × 250² = 196,350 km² ≥ the area: one base.
+    expect(j.reachKm).toBeCloseTo(250, 9);
+    expect(j.basesNeeded).toBe(1);
+    expect(j.bases).toBe(1);
+    // 1 base × 2 on alert × 2.4 = 4.8 → 5; the Baltic detachments of 2004-2014 had 4 (data/precedents/air.yaml).
+    expect(j.aircraftDeployed).toBe(5);
+    expect(j.aircraftDeployed90[0]).toBeLessThanOrEqual(4);
+    expect(j.aircraftDeployed90[1]).toBeGreaterThanOrEqual(4);
+    expect(j.aircraftGenerated).toBe(15);
+    const text = await runCli(["size", "air", "--qra", "--area", "600000", "--launch-minutes", "15"]);
+    expect(text.code).toBe(0);
+    // 600,000 / 196,350 = 3.06 → 4 bases needed when none is given.
+    expect(text.stdout).toMatch(/bases\s+4 \(4 needed\)/);
+    const bad = await runCli(["size", "air", "--qra", "--area", "1000", "--response-minutes", "10"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--response-minutes must be longer than the launch time/);
+  });
+
   it("size --help documents both kinds and every flag", async () => {
     const r = await runCli(["size", "--help"]);
     for (const flag of [
@@ -117,10 +210,42 @@ describe("guarantor size", () => {
       "--station",
       "--aircraft",
       "--tanker",
+      "--qra",
+      "--area",
+      "--posture",
+      "--population",
+      "--nation",
       "--json",
     ]) {
       expect(r.stdout).toContain(flag);
     }
+  });
+});
+
+describe("guarantor calibrate", () => {
+  it("calibrate prints the cross-validation tables; --json gives every fit and row", async () => {
+    const r = await runCli(["calibrate"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\| observation\.unarmed\.line \| fit \|/);
+    expect(r.stdout).toMatch(/\*\*QRA fit\*\*/);
+    const j = JSON.parse((await runCli(["calibrate", "--json"])).stdout);
+    expect(j.ground.rows.length).toBeGreaterThanOrEqual(60);
+    expect(j.qra.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it("calibrate --library DIR with a bad file exits 2 with file:line:col and the field path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "guarantor-lib-"));
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      "sources:\n  - { id: s, title: t }\nground:\n  - id: x\n    name: X\n    years: { start: 2000 }\n    mission: patrol\n",
+    );
+    const r = await runCli(["calibrate", "--library", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:7:14 ground\[0\]\.mission: expected one of "observation"/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const none = await runCli(["calibrate", "--library", join(dir, "nope")]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no such folder/);
   });
 });
 
@@ -136,9 +261,13 @@ describe("guarantor explain", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.scheme.ground).toBe("buffer");
-    // 400 + 55 × 1000 × 1.3 = 71,900 deployed + 2,000 trainers; (71,900 + 2,000) × 3 generated.
-    expect(j.deployedTroops).toBe(73_900);
-    expect(j.troops).toBe(221_700);
+    // Robust interposition (the default posture) on 1,000 km: 74 per km × 1,000 (exponent 1) = 74,000 deployed
+    // + 2,000 trainers; (74,000 + 2,000) × 3 generated.
+    expect(j.deployedTroops).toBe(76_000);
+    expect(j.troops).toBe(228_000);
+    const deployed = j.breakdown.find((l: { id: string }) => l.id === "ground.deployed");
+    expect(deployed.interval90[0]).toBeLessThan(74_000);
+    expect(deployed.interval90[1]).toBeGreaterThan(74_000);
     expect(j.fighters).toBeGreaterThan(0);
     const coverage = j.breakdown.find((l: { id: string }) => l.id === "air.coverage");
     expect(coverage.value).toBeGreaterThan(0);
@@ -155,7 +284,7 @@ describe("guarantor explain", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("troops to generate");
     expect(r.stdout).toContain("ground.deployed");
-    expect(r.stdout).toContain("= fixed HQ + troops per km");
+    expect(r.stdout).toContain("fitted on the precedent library (observation.unarmed.line");
     expect(r.stdout).toContain("[bbc-2025]");
   });
 

@@ -49,15 +49,20 @@ function agree(cs: CompiledScenario, every = 1, max = Infinity): number {
 }
 
 describe("schemeRequirements", () => {
-  it("schemeRequirements(monitors along the whole line, nothing else) needs 9,390 troops and no aircraft", () => {
-    // Hand: 400 + 2.1 × 1000 × 1.3 = 3130 deployed; × 3 (the fixture's rotation_factor mode) = 9390.
+  it("schemeRequirements(monitors along the whole line, nothing else) needs 465 troops and no aircraft", () => {
+    // Hand: unarmed observers (the default posture), 0.27 × 500 × (1000 / 500)^0.19 = 154.0 → 155 deployed;
+    // × 3 (the fixture's rotation_factor mode) = 465.
     const r = schemeRequirements(c, scheme(c, "ground=monitors,air=none,isr=none,ad=none,support=none"));
-    expect(r.troops).toBe(9390);
-    expect(r.deployedTroops).toBe(3130);
+    expect(r.troops).toBe(465);
+    expect(r.deployedTroops).toBe(155);
     expect(r.fighters + r.tankers + r.aew + r.droneOrbits + r.airDefenceBatteries).toBe(0);
-    // 3130 × 6.5 kg = 20.3 t/day; 10 % flown = 2.03 t → 0.045 sorties/day → ⌈0.045 / 1 / 0.6⌉ = 1 airlifter.
+    // 155 × 6.5 kg = 1.0 t/day; 10 % flown = 0.1 t → 0.0022 sorties/day → ⌈0.0022 / 1 / 0.6⌉ = 1 airlifter.
     expect(r.airlift).toBe(1);
-    expect(r.costUsdMPerYear).toBeCloseTo(3130 * 0.5, 9);
+    expect(r.costUsdMPerYear).toBeCloseTo(155 * 0.5, 9);
+    // The breakdown carries the calibration's 90% intervals for the deployed and generated troops.
+    const deployed = r.breakdown.find((l) => l.id === "ground.deployed")!;
+    expect(deployed.interval90).toEqual([28, 839]);
+    expect(r.breakdown.find((l) => l.id === "ground.generated")!.interval90).toEqual([84, 2517]);
     expect(r.currency).toEqual({ code: "USD", year: 2024 });
   });
 
@@ -70,6 +75,15 @@ describe("schemeRequirements", () => {
     const share = r.breakdown.find((l) => l.id === "ad.population_share")!.value;
     // (2,952,301 + 1,421,125 + 1,010,537) / 7,069,738 = 0.7616.
     expect(share).toBeCloseTo(0.7616, 4);
+  });
+
+  it("schemeRequirements(air policing without qra_bases) holds 2 QRA bases of 2 × 2.4 aircraft: 10 fighters [5, 18]", () => {
+    const r = schemeRequirements(c, scheme(c, "ground=none,air=policing,isr=none,ad=none,support=none"));
+    // air.policing_detachments (2) bases × 2 on alert × 2.4 = 9.6 → 10; interval 9.6 ×/÷ exp(1.645 × 0.35).
+    expect(r.fighters).toBe(10);
+    const line = r.breakdown.find((l) => l.id === "air.policing")!;
+    expect(line.interval90).toEqual([5, 18]);
+    expect(line.inputs.map((i) => i.name)).toContain("air.policing_detachments");
   });
 
   it("schemeRequirements traces every breakdown input to a source", () => {

@@ -173,4 +173,31 @@ describe("the parameter registry", () => {
     // Undeclared parameters keep their defaults.
     expect(a.get("air.standoff_km")?.origin).toBe("default");
   });
+
+  it("sampleParameters draws a code default that has a distribution (a fitted density) unless the scenario sets it, and resolveParameters keeps its point", () => {
+    const id = "ground.interposition.robust.troops_per_km";
+    const def = PARAMETERS.find((p) => p.id === id)!;
+    expect(def.distribution).toEqual({ kind: "lognormal", median: def.value, sigma: expect.any(Number) });
+    expect(resolveParameters(undefined).get(id)).toMatchObject({ value: def.value, origin: "default" });
+    const draws = Array.from({ length: 400 }, (_, k) =>
+      param(sampleParameters(undefined, mulberry32(k)), id),
+    );
+    expect(sampleParameters(undefined, mulberry32(3)).get(id)?.origin).toBe("sample");
+    expect(new Set(draws).size).toBeGreaterThan(300);
+    // The draws' median is the fitted density; their spread matches the lognormal's σ within sampling error.
+    const logs = draws.map((x) => Math.log(x / def.value)).sort((a, b) => a - b);
+    expect(Math.abs(logs[200]!)).toBeLessThan(0.2);
+    const sd = Math.sqrt(logs.reduce((s, x) => s + x * x, 0) / logs.length);
+    expect(def.distribution?.kind === "lognormal" && Math.abs(sd / def.distribution.sigma - 1)).toBeLessThan(
+      0.15,
+    );
+    // Set by the scenario: its own distribution (a point here) wins over the code's.
+    const set = sampleParameters(
+      { parameters: [{ id, unit: "troops/km", distribution: { kind: "point", value: 60 }, source: "s" }] },
+      mulberry32(1),
+    );
+    expect(param(set, id)).toBe(60);
+    // Overrides win over both.
+    expect(param(sampleParameters(undefined, mulberry32(1), { overrides: { [id]: 50 } }), id)).toBe(50);
+  });
 });

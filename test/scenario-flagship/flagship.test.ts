@@ -77,6 +77,7 @@ const RESERVED: Record<string, "number" | "boolean" | "string"> = {
   ground_mission: "string",
   ground_line_share: "number",
   ground_sites: "number",
+  ground_posture: "string",
   troops_in_protected_state: "boolean",
   troops_from_nato: "boolean",
   us_ground_troops: "boolean",
@@ -84,6 +85,7 @@ const RESERVED: Record<string, "number" | "boolean" | "string"> = {
   nato_flag: "boolean",
   cap_stations: "number",
   air_policing: "boolean",
+  qra_bases: "number",
   aircraft_in_protected_state: "boolean",
   us_air_support: "boolean",
   isr_line_share: "number",
@@ -599,6 +601,31 @@ const MISSION_BY_MANDATE: Record<string, string | undefined> = {
   "baltic-air-policing-2014": undefined,
 };
 
+describe("ground postures and air postures of the options", () => {
+  const options = (dim: string) => s.dimensions.find((d) => d.id === dim)!.options;
+  it("every ground option with troops says its posture: unarmed monitors, robust reassurance and interposition", () => {
+    const posture = Object.fromEntries(
+      options("ground_presence").map((o) => [o.id, o.attributes.ground_posture]),
+    );
+    expect(posture).toMatchObject({
+      monitors: "unarmed",
+      reassurance_in_depth: "robust",
+      interposition_on_line: "robust",
+    });
+  });
+
+  it("air options say whether they are QRA (qra_bases) or standing patrols (cap_stations)", () => {
+    const air = Object.fromEntries(options("air").map((o) => [o.id, o.attributes]));
+    expect(air.air_policing_from_neighbours).toMatchObject({
+      air_policing: true,
+      qra_bases: 2,
+      cap_stations: 0,
+    });
+    expect(air.us_backed_cap).toMatchObject({ air_policing: true, qra_bases: 2, cap_stations: 2 });
+    expect(air.none).toMatchObject({ air_policing: false, cap_stations: 0 });
+  });
+});
+
 describe("parameters and precedents", () => {
   it("types every mission precedent by its mandate, and says why in the mandate where the type is not obvious", () => {
     for (const [id, mission] of Object.entries(MISSION_BY_MANDATE)) {
@@ -627,13 +654,10 @@ describe("parameters and precedents", () => {
     expect(dotted.map((p) => p.id)).toEqual(
       expect.arrayContaining([
         "ground.rotation_factor",
-        "ground.observation.troops_per_km",
-        "ground.interposition.troops_per_km",
         "ground.hq_enabler_share",
         "ground.hq_fixed_troops",
-        "ground.tripwire.troops_per_site",
+        "ground.tripwire.robust.troops_per_site",
         "air.max_tanker_sortie_hours",
-        "air.policing_aircraft_per_detachment",
         "logistics.supply_kg_per_troop_day",
       ]),
     );

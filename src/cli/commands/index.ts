@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `guarantor --help` lists them. */
 import type { Command } from "../command.js";
 import { analyzeCommand } from "./analyze.js";
+import { calibrateCommand } from "./calibrate.js";
 import { coalitionCommand } from "./coalition.js";
 import { consensusCommand } from "./consensus.js";
 import { initCommand } from "./init.js";
@@ -22,4 +23,5 @@ export const COMMANDS: Command[] = [
   coalitionCommand,
   sensitivityCommand,
   ...MODEL_COMMANDS,
+  calibrateCommand,
 ];

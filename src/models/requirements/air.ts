@@ -1,12 +1,14 @@
 /**
  * The air group of the requirement model: 24/7 combat air patrol stations placed along the line and flown from
- * the nearest base (with tankers and airborne early warning), and air policing on quick-reaction alert.
+ * the nearest base (with tankers and airborne early warning, spares counted), and air policing on
+ * quick-reaction alert sized by the QRA model.
  */
 
 import { param } from "../../parameters/index.js";
 import type { LatLon } from "../../scenario/schema.js";
 import { type CapStationSize, nearestBase, sizeCapStation } from "../air.js";
 import { interpolateGreatCircle, pointAlongPolyline, polylineLengthKm } from "../geo.js";
+import { qraFleet } from "../qra.js";
 import { type AttrReader, type AttrSourcer, type Context, num, paramInput } from "./context.js";
 import { type BreakdownLine, REQ_AEW, REQ_COST_USD_M_PER_YEAR, REQ_FIGHTERS, REQ_TANKERS } from "./layout.js";
 
@@ -124,8 +126,10 @@ export function airGroup(
         ],
       });
     });
-    const tankers = Math.ceil(tankerMc - 1e-9);
-    const aew = Math.ceil(aewMc - 1e-9);
+    // Spares for depot maintenance and training on top of the orbit formula (judgement, air.support_spare_share).
+    const spare = 1 + param(ctx.params, "air.support_spare_share");
+    const tankers = Math.ceil(tankerMc * spare - 1e-9);
+    const aew = Math.ceil(aewMc * spare - 1e-9);
     out[REQ_TANKERS]! += tankers;
     out[REQ_AEW]! += aew;
     const supportCost =
@@ -137,9 +141,11 @@ export function airGroup(
       value: tankers,
       unit: `${ctx.tanker.id} aircraft`,
       formula:
-        "⌈Σ over refuelled stations of orbit aircraft (orbits per station × orbit formula) / availability⌉",
+        "⌈Σ over refuelled stations of orbit aircraft (orbits per station × orbit formula) / availability × " +
+        "(1 + spare share)⌉",
       inputs: [
         paramInput(ctx, "air.tanker_orbits_per_cap_station"),
+        paramInput(ctx, "air.support_spare_share"),
         { name: ctx.tanker.id, value: ctx.tanker.enduranceHours, source: ctx.tanker.source },
       ],
     });
@@ -148,17 +154,21 @@ export function airGroup(
       label: "Airborne early warning",
       value: aew,
       unit: `${ctx.aew.id} aircraft`,
-      formula: "⌈Σ over stations of orbit aircraft (1 / stations per orbit × orbit formula) / availability⌉",
+      formula:
+        "⌈Σ over stations of orbit aircraft (1 / stations per orbit × orbit formula) / availability × (1 + spare " +
+        "share)⌉",
       inputs: [
         paramInput(ctx, "air.cap_stations_per_aew_orbit"),
+        paramInput(ctx, "air.support_spare_share"),
         { name: ctx.aew.id, value: ctx.aew.enduranceHours, source: ctx.aew.source },
       ],
     });
   }
   if (policing) {
-    const qra =
-      param(ctx.params, "air.policing_detachments") *
-      param(ctx.params, "air.policing_aircraft_per_detachment");
+    const qraBases = Math.round(num(get("qra_bases")));
+    const bases = qraBases > 0 ? qraBases : param(ctx.params, "air.policing_detachments");
+    const fleet = qraFleet(bases, ctx.params);
+    const qra = fleet.aircraftDeployed;
     fighters += qra;
     const qraCost =
       (qra *
@@ -168,15 +178,21 @@ export function airGroup(
     cost += qraCost;
     lines?.push({
       id: "air.policing",
-      label: "Air policing on quick-reaction alert",
+      label: `Air policing on quick-reaction alert (${bases} bases)`,
       value: qra,
       unit: `${ctx.fighter.id} aircraft`,
-      formula: "detachments × aircraft per detachment",
+      formula:
+        "⌈QRA bases × aircraft on alert per base × aircraft per aircraft on alert⌉ (fitted on Baltic, Icelandic " +
+        "and Romanian detachments; 90% interval from its leave-one-out spread)",
       inputs: [
         { name: "air_policing", value: true, source: src("air_policing") },
-        paramInput(ctx, "air.policing_detachments"),
-        paramInput(ctx, "air.policing_aircraft_per_detachment"),
+        qraBases > 0
+          ? { name: "qra_bases", value: qraBases, source: src("qra_bases") }
+          : paramInput(ctx, "air.policing_detachments"),
+        paramInput(ctx, "air.qra.alert_aircraft_per_base"),
+        paramInput(ctx, "air.qra.aircraft_per_alert_aircraft"),
       ],
+      interval90: fleet.aircraftDeployed90,
     });
   }
   out[REQ_FIGHTERS]! += fighters;

@@ -20,9 +20,11 @@ export const REQUIREMENT_ATTRIBUTES = [
   "ground_mission",
   "ground_line_share",
   "ground_sites",
+  "ground_posture",
   "training_troops",
   "cap_stations",
   "air_policing",
+  "qra_bases",
   "isr_line_share",
   "ad_cities",
   "weapons_usd_bn_per_year",
@@ -31,8 +33,11 @@ export type ReqAttr = (typeof REQUIREMENT_ATTRIBUTES)[number];
 
 /** The groups of the model: each reads a few attributes and adds to some outputs. */
 export const GROUPS: readonly { id: string; attrs: readonly ReqAttr[] }[] = [
-  { id: "ground", attrs: ["ground_mission", "ground_line_share", "ground_sites", "training_troops"] },
-  { id: "air", attrs: ["cap_stations", "air_policing"] },
+  {
+    id: "ground",
+    attrs: ["ground_mission", "ground_line_share", "ground_sites", "ground_posture", "training_troops"],
+  },
+  { id: "air", attrs: ["cap_stations", "air_policing", "qra_bases"] },
   { id: "isr", attrs: ["isr_line_share"] },
   { id: "ad", attrs: ["ad_cities"] },
   { id: "weapons", attrs: ["weapons_usd_bn_per_year"] },

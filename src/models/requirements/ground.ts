@@ -4,8 +4,10 @@
  */
 
 import { param } from "../../parameters/index.js";
+import { POSTURES, type Posture } from "../../precedents/schema.js";
 import { GROUND_MISSIONS, type GroundMissionKind } from "../../scenario/reserved.js";
-import { groundDensityParameter, sizeGroundForce } from "../ground.js";
+import { sizeGroundForce } from "../ground.js";
+import { DEFAULT_POSTURE, sizingClass } from "../ground-classes.js";
 import { type AttrReader, type AttrSourcer, type Context, num, paramInput } from "./context.js";
 import {
   type BreakdownLine,
@@ -38,25 +40,44 @@ export function groundGroup(
       );
     }
     const m = mission as GroundMissionKind;
+    const postureRaw = String(get("ground_posture"));
+    const posture: Posture = postureRaw === "default" ? DEFAULT_POSTURE[m] : (postureRaw as Posture);
+    if (!(POSTURES as readonly string[]).includes(posture))
+      throw new RangeError(
+        `ground_posture "${postureRaw}" (${src("ground_posture")}) is not one of default, ${POSTURES.join(", ")}`,
+      );
     // Line missions cover line length × share; reassurance (and a tripwire given sites) holds sites.
-    const bySites = groundDensityParameter(m, "line") === undefined || (share <= 0 && sites > 0);
+    const bySites = sizingClass(m, posture, "line") === undefined || (share <= 0 && sites > 0);
     const lineKm = ctx.lineKm * share;
-    const size = sizeGroundForce(
-      { mission: m, geometry: bySites ? { sites } : { lineKm } },
-      { parameters: ctx.params, rotation },
-    );
+    let size: ReturnType<typeof sizeGroundForce>;
+    try {
+      size = sizeGroundForce(
+        { mission: m, posture, geometry: bySites ? { sites } : { lineKm } },
+        { parameters: ctx.params, rotation },
+      );
+    } catch (e) {
+      throw new RangeError(
+        `${(e as Error).message} (${src("ground_mission")}, ground_posture from ${src("ground_posture")})`,
+      );
+    }
     deployed += size.deployedTroops;
     generated += size.generatedTroops;
+    const formula =
+      size.form === "fit"
+        ? `density × reference × (amount / reference)^exponent, fitted on the precedent library (${size.classId}; ` +
+          "90% interval from its leave-one-out spread)"
+        : bySites
+          ? "fixed HQ + troops per site × sites × (1 + HQ and enabler share)"
+          : "fixed HQ + troops per km × line km × line share × (1 + HQ and enabler share)";
     lines?.push({
       id: "ground.deployed",
-      label: `Ground force deployed (${m})`,
+      label: `Ground force deployed (${m}, ${posture})`,
       value: size.deployedTroops,
       unit: "troops",
-      formula: bySites
-        ? "fixed HQ + troops per site × sites × (1 + HQ and enabler share)"
-        : "fixed HQ + troops per km × line km × line share × (1 + HQ and enabler share)",
+      formula,
       inputs: [
         { name: "ground_mission", value: m, source: src("ground_mission") },
+        { name: "ground_posture", value: posture, source: src("ground_posture") },
         ...(bySites
           ? [{ name: "ground_sites", value: sites, source: src("ground_sites") }]
           : [
@@ -64,9 +85,11 @@ export function groundGroup(
               { name: "ground_line_share", value: share, source: src("ground_line_share") },
             ]),
         paramInput(ctx, size.densityParameter),
-        paramInput(ctx, "ground.hq_enabler_share"),
-        paramInput(ctx, "ground.hq_fixed_troops"),
+        ...(size.exponentParameter
+          ? [paramInput(ctx, size.exponentParameter)]
+          : [paramInput(ctx, "ground.hq_enabler_share"), paramInput(ctx, "ground.hq_fixed_troops")]),
       ],
+      interval90: size.deployedTroops90,
     });
     lines?.push({
       id: "ground.generated",
@@ -78,6 +101,7 @@ export function groundGroup(
         { name: "deployed troops", value: size.deployedTroops, source: "line ground.deployed" },
         paramInput(ctx, "ground.rotation_factor"),
       ],
+      interval90: size.generatedTroops90,
     });
   }
   if (trainers > 0) {

@@ -31,7 +31,10 @@ export function isrGroup(
         { base: ctx.bases[b.index]!.location, station: p, aircraft: ctx.drone },
         { parameters: ctx.params, aircraftPerStation: 1 },
       );
-      aircraft += size.aircraftRequired;
+      // Fleet per orbit with spares, training, depot and attrition (USAF: about four MQ-9 per 24/7 orbit).
+      aircraft += Math.ceil(
+        (size.missionCapableAircraft / size.availability) * (1 + param(ctx.params, "isr.spare_share")) - 1e-9,
+      );
       fh += size.flightHoursPerYear;
     }
   }
@@ -55,8 +58,10 @@ export function isrGroup(
     value: aircraft,
     unit: "aircraft",
     formula:
-      "Σ over orbits (placed along the line, flown from the nearest base) of the orbit formula with 1 aircraft",
+      "Σ over orbits (placed along the line, flown from the nearest base) of ⌈orbit formula with 1 aircraft × " +
+      "(1 + spare share)⌉",
     inputs: [
+      paramInput(ctx, "isr.spare_share"),
       { name: `${ctx.drone.id} endurance h`, value: ctx.drone.enduranceHours, source: ctx.drone.source },
       { name: `${ctx.drone.id} cruise km/h`, value: ctx.drone.cruiseKmh, source: ctx.drone.source },
     ],

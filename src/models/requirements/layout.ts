@@ -38,6 +38,8 @@ export interface BreakdownLine {
   unit: string;
   formula: string;
   inputs: BreakdownInput[];
+  /** 90% interval of the value from its calibration's leave-one-out spread, where the model has one. */
+  interval90?: [number, number];
 }
 
 export type CapabilityRequirements = Record<Capability, number>;
