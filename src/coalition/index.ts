@@ -37,7 +37,9 @@ export {
 export {
   type CoalitionScenarioOptions,
   coalitionProblemForScheme,
+  contributorLedger,
   IN_PROTECTED_STATE_ATTRIBUTE,
   SCENARIO_COST_UNIT,
+  schemeConditions,
 } from "./scenario.js";
 export { type CoalitionResult, type SolveCoalitionOptions, solveCoalition } from "./solve.js";

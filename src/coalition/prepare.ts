@@ -13,7 +13,8 @@ export interface IndexedCondition {
   /** Index in the contributor's `conditions`. */
   index: number;
   condition: CoalitionCondition;
-  label: string;
+  /** For people: who, what, and the condition's id (written when first read: sweeps never read it). */
+  readonly label: string;
 }
 
 export interface PreparedProblem {
@@ -70,7 +71,16 @@ export function prepareProblem(problem: CoalitionProblem): PreparedProblem {
   const conditions: IndexedCondition[] = [];
   problem.contributors.forEach((c, ci) => {
     c.conditions.forEach((w, index) => {
-      conditions.push({ contributor: ci, index, condition: w, label: describeCondition(c.id, w) });
+      let label: string | undefined;
+      conditions.push({
+        contributor: ci,
+        index,
+        condition: w,
+        get label() {
+          label ??= describeCondition(c.id, w);
+          return label;
+        },
+      });
     });
   });
   return { problem, caps, capIndex, required, ids, idIndex, capacity, unitCost, fixedCost, conditions };

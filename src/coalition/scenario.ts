@@ -98,6 +98,34 @@ function providerConditions(c: CompiledScenario, scheme: Scheme, actor: Actor): 
 }
 
 /**
+ * The conditions a scheme puts on an actor: one per willingness condition, in order (undefined where the
+ * condition does not bar it in this scheme), and the chosen options' provider restrictions.
+ */
+export function schemeConditions(
+  c: CompiledScenario,
+  scheme: Scheme,
+  actor: Actor,
+): { willingness: (CoalitionCondition | undefined)[]; providers: CoalitionCondition[] } {
+  return {
+    willingness: actor.willingness.map((w) => willingnessCondition(c, scheme, w)),
+    providers: providerConditions(c, scheme, actor),
+  };
+}
+
+/** An actor's capacity in whole units (rounded down; capabilities under one unit left out) and unit costs. */
+export function contributorLedger(a: Actor): { capacity: Record<string, number>; unitCost: Record<string, number> } {
+  const capacity: Record<string, number> = {};
+  const unitCost: Record<string, number> = {};
+  for (const [cap, v] of Object.entries(a.capabilities)) {
+    const units = Math.floor(v?.value ?? 0);
+    if (units <= 0) continue;
+    capacity[cap] = units;
+    unitCost[cap] = a.unitCostUsdMPerYear[cap as Capability]?.value ?? 0;
+  }
+  return { capacity, unitCost };
+}
+
+/**
  * The coalition problem of a scheme. Contributors are the actors with a non-empty capability ledger, except
  * the protected state. Capacities are the ledger values in whole units (rounded down); costs in USD M/year.
  * @param requirements units needed per capability (e.g. from the models' `schemeRequirements`)
@@ -113,18 +141,9 @@ export function coalitionProblemForScheme(
   const contributors = c.scenario.actors
     .filter((a) => a.id !== protectedState && Object.values(a.capabilities).some((v) => (v?.value ?? 0) >= 1))
     .map((a) => {
-      const capacity: Record<string, number> = {};
-      const unitCost: Record<string, number> = {};
-      for (const [cap, v] of Object.entries(a.capabilities)) {
-        const units = Math.floor(v?.value ?? 0);
-        if (units <= 0) continue;
-        capacity[cap] = units;
-        unitCost[cap] = a.unitCostUsdMPerYear[cap as Capability]?.value ?? 0;
-      }
-      const conditions = [
-        ...a.willingness.flatMap((w) => willingnessCondition(c, scheme, w) ?? []),
-        ...providerConditions(c, scheme, a),
-      ];
+      const { capacity, unitCost } = contributorLedger(a);
+      const own = schemeConditions(c, scheme, a);
+      const conditions = [...own.willingness.flatMap((w) => w ?? []), ...own.providers];
       return {
         id: a.id,
         name: a.name,

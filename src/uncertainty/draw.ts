@@ -53,6 +53,8 @@ export interface AppliedDraw {
   parameters: ResolvedParameters;
   /** Per actor index: its stance numbers (undefined for an actor without a stance). */
   stances: (StanceDraw | undefined)[];
+  /** Per actor index: 1 for each of its willingness conditions that holds in the draw. */
+  holds: Uint8Array[];
 }
 
 /**
@@ -134,7 +136,9 @@ export function applyDraw(
         break;
     }
   });
+  const holds = s.actors.map((a) => new Uint8Array(a.willingness.length).fill(1));
   for (const [ai, indexes] of dropped) {
+    for (const wi of indexes) holds[ai]![wi] = 0;
     const a = actor(ai);
     a.willingness = s.actors[ai]!.willingness.filter((_, wi) => !indexes.has(wi));
   }
@@ -143,5 +147,6 @@ export function applyDraw(
     scenario,
     parameters: resolveParameters(s, { overrides: { ...overrides, ...extraOverrides } }),
     stances,
+    holds,
   };
 }

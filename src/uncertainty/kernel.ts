@@ -17,8 +17,10 @@ import {
   type CoalitionObjective,
   type CoalitionProblem,
   coalitionProblemForScheme,
+  contributorLedger,
   feasibilityOf,
   IN_PROTECTED_STATE_ATTRIBUTE,
+  schemeConditions,
 } from "../coalition/index.js";
 import {
   airResponseFromBases,
@@ -36,6 +38,7 @@ import {
   REQUIREMENT_ATTRIBUTES,
   schemeRequirements,
 } from "../models/index.js";
+import { aircraftParameterId, PARAMETERS } from "../parameters/index.js";
 import {
   acceptsFrom,
   gapFrom,
@@ -52,7 +55,7 @@ import {
   predicateDimensions,
 } from "../scenario/compile.js";
 import { type MixedRadix, mixedRadix, mixedRadixWithin, radixDecode, radixIndex } from "../scenario/radix.js";
-import { CAPABILITIES } from "../scenario/schema.js";
+import { CAPABILITIES, type Scenario } from "../scenario/schema.js";
 import { enumerateSchemes, type OptionFilter } from "../space/index.js";
 import type { AppliedDraw } from "./draw.js";
 
@@ -151,6 +154,14 @@ export class MonteCarloKernel {
   private readonly eligDims: number[];
   private readonly objective: CoalitionObjective;
   private readonly actorIndex: ReadonlyMap<string, number>;
+  /** The parameters deterrence reads, and their values at the last table computed. */
+  private readonly deterrenceParameterIds: readonly string[];
+  private deterrenceSignature: string | undefined;
+  /** Per coalition projection, its eligibility key; per key, the problem at the stated willingness. */
+  private readonly eligibilityKey: string[];
+  private readonly templates: ReadonlyMap<string, Template>;
+  /** Actors whose ledger holds at least one whole unit at the stated values (the templates' contributors). */
+  private readonly ledgered: string;
   // The draw's values per vector and per projection.
   readonly detValue: Float64Array;
   readonly costValue: Float64Array;
@@ -163,6 +174,12 @@ export class MonteCarloKernel {
   ) {
     this.objective = options.objective ?? "min-cost";
     this.actorIndex = new Map(c.scenario.actors.map((a, i) => [a.id, i]));
+    // The air response reads the response fighter's dash speed and alert launch time (deterrence/ladder.ts).
+    this.deterrenceParameterIds = [
+      ...PARAMETERS.filter((d) => d.model === "deterrence").map((d) => d.id),
+      aircraftParameterId(DEFAULT_RESPONSE_FIGHTER, "dashKmh"),
+      aircraftParameterId(DEFAULT_RESPONSE_FIGHTER, "alertLaunchHours"),
+    ];
     this.parties = stanceParties(c);
     this.P = this.parties.length;
     const P = this.P;
@@ -271,6 +288,22 @@ export class MonteCarloKernel {
       this.projectionOf[s] = q;
       s++;
     }
+    // Who may provide what depends on the eligibility options and on which willingness conditions hold: one
+    // problem template per combination of eligibility options, with each contributor's conditions kept per
+    // willingness condition so that a draw can leave out those that do not hold.
+    this.eligibilityKey = this.projectionExample.map((ex) => this.eligDims.map((j) => ex[j]).join(","));
+    const templates = new Map<string, Template>();
+    this.projectionExample.forEach((ex, q) => {
+      const key = this.eligibilityKey[q]!;
+      if (templates.has(key)) return;
+      const problem = coalitionProblemForScheme(c, ex, {}, { objective: this.objective });
+      const conditions = problem.contributors.map((ct) =>
+        schemeConditions(c, ex, c.scenario.actors[this.actorIndex.get(ct.id)!]!),
+      );
+      templates.set(key, { problem, conditions });
+    });
+    this.templates = templates;
+    this.ledgered = ledgeredActors(c.scenario);
     this.vectorCount = this.vectors.length;
     this.projectionCount = this.projectionExample.length;
     this.detValue = new Float64Array(this.vectorCount);
@@ -421,8 +454,13 @@ export class MonteCarloKernel {
     };
   }
 
-  /** Deterrence of every mechanism vector, for a draw's parameters. */
+  /** Deterrence of every mechanism vector, for a draw's parameters (kept when they did not change). */
   private deterrenceTable(draw: AppliedDraw): void {
+    // Deterrence reads the mechanism and deterrence parameters and the response fighter's figures alone.
+    let signature = "";
+    for (const id of this.deterrenceParameterIds) signature += `${draw.parameters.get(id)!.value},`;
+    if (signature === this.deterrenceSignature) return;
+    this.deterrenceSignature = signature;
     const c = { ...this.c, scenario: draw.scenario };
     const air = new Map<string, number>();
     this.vectors.forEach(({ a, air: hasAir }, v) => {
@@ -460,23 +498,46 @@ export class MonteCarloKernel {
     const requirementOf = makeRequirementEvaluator(c, { parameters: draw.parameters });
     const req = new Float64Array(REQ_LENGTH);
     const problems = new Map<string, { feasible: number; score: number }>();
-    // Who may provide what depends on the eligibility options alone: one problem template per combination.
+    // The templates hold when the draw keeps the same contributors: their capacities are the draw's, and their
+    // conditions those whose willingness condition holds in the draw. Otherwise the draw poses its own.
+    const sameContributors = ledgeredActors(draw.scenario) === this.ledgered;
+    const ledgers = new Map(draw.scenario.actors.map((a) => [a.id, contributorLedger(a)]));
     const templates = new Map<string, CoalitionProblem>();
+    const templateOf = (q: number): CoalitionProblem => {
+      const elig = this.eligibilityKey[q]!;
+      let t = templates.get(elig);
+      if (!t) {
+        const stated = this.templates.get(elig)!;
+        t = sameContributors
+          ? {
+              ...stated.problem,
+              contributors: stated.problem.contributors.map((ct, i) => {
+                const own = stated.conditions[i]!;
+                const holds = draw.holds[this.actorIndex.get(ct.id)!]!;
+                return {
+                  ...ct,
+                  ...ledgers.get(ct.id)!,
+                  conditions: [
+                    ...own.willingness.flatMap((w, wi) => (w && holds[wi] ? [w] : [])),
+                    ...own.providers,
+                  ],
+                };
+              }),
+            }
+          : coalitionProblemForScheme(c, this.projectionExample[q]!, {}, { objective: this.objective });
+        templates.set(elig, t);
+      }
+      return t;
+    };
     this.projectionExample.forEach((ex, q) => {
       requirementOf(ex, req);
       this.costValue[q] = req[REQ_COST_USD_M_PER_YEAR]!;
-      let elig = "";
-      for (const j of this.eligDims) elig += `${ex[j]},`;
       let key = "";
       for (let k = 0; k < CAPABILITIES.length; k++) key += `${req[k]},`;
-      key += `|${elig}`;
+      key += `|${this.eligibilityKey[q]}`;
       let f = problems.get(key);
       if (!f) {
-        let template = templates.get(elig);
-        if (!template) {
-          template = coalitionProblemForScheme(c, ex, {}, { objective: this.objective });
-          templates.set(elig, template);
-        }
+        const template = templateOf(q);
         const requirements: Record<string, number> = {};
         CAPABILITIES.forEach((cap, k) => {
           if (req[k]! > 0) requirements[cap] = req[k]!;
@@ -570,6 +631,23 @@ export class MonteCarloKernel {
       focusCostUsdM: focus >= 0 ? bestC : Number.NaN,
     };
   }
+}
+
+/** A coalition problem template: the problem at the stated values, and each contributor's conditions. */
+interface Template {
+  problem: CoalitionProblem;
+  conditions: ReturnType<typeof schemeConditions>[];
+}
+
+/** The actors (outside the protected state) whose ledger holds a whole unit of something, as one string. */
+function ledgeredActors(s: Scenario): string {
+  return s.actors
+    .filter(
+      (a) =>
+        a.id !== s.theater.protectedState && Object.values(a.capabilities).some((v) => (v?.value ?? 0) >= 1),
+    )
+    .map((a) => a.id)
+    .join(",");
 }
 
 /** Whether a scheme of the same tier comes before the best so far (strictly: ties keep the earlier). */

@@ -1,0 +1,13 @@
+import { compileScenario } from "./src/scenario/compile.js";
+import { loadScenario } from "./src/scenario/validate.js";
+import { defaultScenarioText } from "./src/scenarios/index.js";
+import { MonteCarloKernel } from "./src/uncertainty/kernel.js";
+import { runBlocks } from "./src/uncertainty/montecarlo.js";
+const r = loadScenario(defaultScenarioText, "x"); if (!r.ok) throw 1;
+const c = compileScenario(r.value);
+const kernel = new MonteCarloKernel(c);
+runBlocks(c.scenario, kernel, { samples: 8 }, [0]);
+const u0 = process.cpuUsage();
+runBlocks(c.scenario, kernel, { samples: 40 }, [1, 2, 3, 4]);
+const u = process.cpuUsage(u0);
+console.log("cpu ms/draw", ((u.user + u.system) / 1000 / 32).toFixed(1));
