@@ -113,7 +113,10 @@ export function schemeConditions(
 }
 
 /** An actor's capacity in whole units (rounded down; capabilities under one unit left out) and unit costs. */
-export function contributorLedger(a: Actor): { capacity: Record<string, number>; unitCost: Record<string, number> } {
+export function contributorLedger(a: Actor): {
+  capacity: Record<string, number>;
+  unitCost: Record<string, number>;
+} {
   const capacity: Record<string, number> = {};
   const unitCost: Record<string, number> = {};
   for (const [cap, v] of Object.entries(a.capabilities)) {

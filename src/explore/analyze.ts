@@ -14,7 +14,13 @@ import { REQ_LENGTH } from "../models/index.js";
 import type { ResolvedParameters } from "../parameters/index.js";
 import { ConsensusAccumulator } from "../politics/index.js";
 import { type CompiledScenario, isConsistent } from "../scenario/compile.js";
-import { countConsistent, countRaw, enumerateSchemes, type OptionFilter } from "../space/index.js";
+import {
+  countConsistent,
+  countRaw,
+  nearestConsistent,
+  type OptionFilter,
+  visitSchemes,
+} from "../space/index.js";
 import { type AcceptabilityAnswer, acceptabilityAnswer } from "./answers/acceptability.js";
 import { type BurdenAnswer, burdenAnswer } from "./answers/burden.js";
 import { type AnswerContext, dimOfAttribute, type SchemeSummary, summarize } from "./answers/context.js";
@@ -112,7 +118,9 @@ export interface AnalyzeOptions {
 }
 
 /** The consistent scheme nearest to the focus with each option of `dims`: the focus with that option when it
- *  is consistent, else the one that changes the fewest other dimensions, then the best by `better`. */
+ *  is consistent, else the one that changes the fewest other dimensions, then the best by `better` (ties in
+ *  enumeration order, which is lexicographic). Found by a search outward from the focus; a scan of the whole
+ *  space only when that search would be long. */
 function nearestVariants(
   c: CompiledScenario,
   pass: SchemePass,
@@ -121,51 +129,63 @@ function nearestVariants(
   dims: readonly number[],
 ): Map<number, (RowScores | undefined)[]> {
   const out = new Map<number, (RowScores | undefined)[]>();
-  const bestDistance = new Map<number, number[]>();
-  const pending = new Map<number, boolean[]>();
   const allowed = (s: Int32Array) => !filter || s.every((o, d) => filter[d]![o]);
+  const scan: { d: number; o: number }[] = [];
   for (const d of dims) {
-    const options = c.dims[d]!.options;
-    const rows: (RowScores | undefined)[] = options.map(() => undefined);
-    const wanted = options.map(() => false);
-    options.forEach((_, o) => {
+    const rows: (RowScores | undefined)[] = c.dims[d]!.options.map(() => undefined);
+    out.set(d, rows);
+    c.dims[d]!.options.forEach((_, o) => {
       const s = Int32Array.from(focus.scheme);
       s[d] = o;
-      // A direct variant's place in enumeration order never matters (it is compared with nothing): -1.
+      // A variant's place in enumeration order matters only against others at the same distance.
       if (o === focus.scheme[d]) rows[o] = focus;
       else if (allowed(s) && isConsistent(c, s)) rows[o] = rowOf(-1, s, pass.score(s));
-      else wanted[o] = true;
+      else {
+        const hits = nearestConsistent(c, filter, s, d);
+        if (hits === undefined) scan.push({ d, o });
+        else
+          for (const [k, h] of hits.entries()) {
+            // Lexicographic order is enumeration order: the rank among the hits, below -1 (never the focus's).
+            const r = rowOf(k - hits.length - 1, h, pass.score(h));
+            if (!rows[o] || better(r, rows[o]!) < 0) rows[o] = r;
+          }
+      }
     });
-    out.set(d, rows);
-    pending.set(d, wanted);
-    bestDistance.set(
-      d,
-      options.map(() => Number.POSITIVE_INFINITY),
-    );
   }
-  if (![...pending.values()].some((w) => w.some(Boolean))) return out;
+  if (scan.length > 0) scanVariants(c, pass, filter, focus, scan, out);
+  return out;
+}
+
+/** `nearestVariants` by a scan of the whole space, for the variants the outward search gave up on. */
+function scanVariants(
+  c: CompiledScenario,
+  pass: SchemePass,
+  filter: OptionFilter | undefined,
+  focus: RowScores,
+  targets: readonly { d: number; o: number }[],
+  out: Map<number, (RowScores | undefined)[]>,
+): void {
+  const best = new Map(targets.map((t) => [`${t.d}:${t.o}`, Number.POSITIVE_INFINITY]));
   const probe = copyRow(focus);
   let index = 0;
-  for (const s of enumerateSchemes(c, filter ? { filter } : {})) {
+  visitSchemes(c, filter ? { filter } : {}, (s) => {
     let h = 0;
     for (let j = 0; j < s.length; j++) if (s[j] !== focus.scheme[j]) h++;
-    for (const d of dims) {
-      const o = s[d]!;
-      if (!pending.get(d)![o]) continue;
+    for (const { d, o } of targets) {
+      if (s[d] !== o) continue;
       // Distance to the focus with option o on d: the other dimensions that differ.
       const distance = h - 1;
-      const best = bestDistance.get(d)!;
-      if (distance > best[o]!) continue;
+      const key = `${d}:${o}`;
+      if (distance > best.get(key)!) continue;
       const rows = out.get(d)!;
       fillRow(probe, index, s, pass.score(s));
-      if (distance < best[o]! || better(probe, rows[o]!) < 0) {
-        best[o] = distance;
+      if (distance < best.get(key)! || better(probe, rows[o]!) < 0) {
+        best.set(key, distance);
         rows[o] = copyRow(probe);
       }
     }
     index++;
-  }
-  return out;
+  });
 }
 
 /**

@@ -48,7 +48,7 @@ import {
 } from "../scenario/compile.js";
 import { mixedRadix, radixIndex } from "../scenario/radix.js";
 import { CAPABILITIES, type Capability } from "../scenario/schema.js";
-import { enumerateSchemes, type OptionFilter } from "../space/index.js";
+import { type OptionFilter, visitSchemes } from "../space/index.js";
 
 /** Peacetime presence classes (src/deterrence `presenceOf`), in the order `SchemeScores.presence` indexes. */
 export const PRESENCES: readonly Presence[] = ["none", "over_the_horizon", "in_place"];
@@ -104,6 +104,23 @@ export interface SchemePass {
   score(scheme: Scheme): SchemeScores;
 }
 
+/** Keys of a mixed radix mapped to small indexes: a typed array when the radix is small, else a Map. */
+class KeyIndex {
+  private readonly table: Int32Array | undefined;
+  private readonly map = new Map<number, number>();
+  constructor(size: number) {
+    this.table = size <= 1 << 22 ? new Int32Array(size).fill(-1) : undefined;
+  }
+  /** The index of a key, or -1. */
+  get(key: number): number {
+    return this.table ? this.table[key]! : (this.map.get(key) ?? -1);
+  }
+  set(key: number, index: number): void {
+    if (this.table) this.table[key] = index;
+    else this.map.set(key, index);
+  }
+}
+
 /** The dimensions that decide who may provide what: provider restrictions, willingness predicates, and the
  *  attributes that place a capability in the protected state (src/coalition/scenario.ts reads these). */
 export function eligibilityDims(c: CompiledScenario): number[] {
@@ -132,14 +149,17 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
   const eligDims = eligibilityDims(c);
   // Memo keys are mixed-radix numbers over the options of the dimensions each stage reads: no string per scheme.
   const detRadix = mixedRadix(c, attributeDimensions(c, MECHANISM_ATTRIBUTES));
-  const detCache = new Map<number, { probability: number; presence: number }>();
+  // Many option combinations give the same mechanism attributes: deterrence is computed once per vector.
+  const detIndex = new KeyIndex(detRadix.size);
+  const detVectors = new Map<string, number>();
+  const detValues: { probability: number; presence: number }[] = [];
   // A coalition problem is a function of the requirement vector and eligibility, so of the options of the
   // dimensions the requirement model and the eligibility rules read. Several projections can pose the same
   // problem: the second map merges them by the problem's own key, computed once per projection.
   const coalitionRadix = mixedRadix(c, [
     ...new Set([...attributeDimensions(c, REQUIREMENT_ATTRIBUTES), ...eligDims]),
   ]);
-  const projectionIndex = new Map<number, number>();
+  const projectionIndex = new KeyIndex(coalitionRadix.size);
   const coalitionIndex = new Map<string, number>();
   const coalitions: CoalitionEntry[] = [];
 
@@ -182,26 +202,36 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     scoreParties(stances, scores.parties, scores.outcome);
 
     const detKey = radixIndex(detRadix, s);
-    let det = detCache.get(detKey);
-    if (det === undefined) {
-      const estimate = deterrenceOf(s);
-      const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
-      const where = presenceOf(readMechanismAttributes(c, s), steps);
-      det = { probability: estimate.probability, presence: PRESENCES.indexOf(where) };
-      detCache.set(detKey, det);
+    let v = detIndex.get(detKey);
+    if (v < 0) {
+      const a = readMechanismAttributes(c, s);
+      const vector = JSON.stringify(a);
+      v = detVectors.get(vector) ?? -1;
+      if (v < 0) {
+        const estimate = deterrenceOf(s);
+        const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
+        v = detValues.length;
+        detValues.push({
+          probability: estimate.probability,
+          presence: PRESENCES.indexOf(presenceOf(a, steps)),
+        });
+        detVectors.set(vector, v);
+      }
+      detIndex.set(detKey, v);
     }
+    const det = detValues[v]!;
     scores.deterrence = det.probability;
     scores.presence = det.presence;
 
     const projection = radixIndex(coalitionRadix, s);
     let ci = projectionIndex.get(projection);
-    if (ci === undefined) {
+    if (ci < 0) {
       let cKey = "";
       for (let k = 0; k < CAPABILITIES.length; k++) cKey += `${req[k]},`;
       cKey += "|";
       for (const j of eligDims) cKey += `${s[j]},`;
-      ci = coalitionIndex.get(cKey);
-      if (ci === undefined) {
+      ci = coalitionIndex.get(cKey) ?? -1;
+      if (ci < 0) {
         ci = coalitions.length;
         coalitionIndex.set(cKey, ci);
         coalitions.push(newCoalition(s, req));
@@ -242,10 +272,10 @@ export function forEachScheme(
 ): { pass: SchemePass; count: number } {
   const pass = options.pass ?? createSchemePass(c, options);
   let n = 0;
-  for (const s of enumerateSchemes(c, options.filter ? { filter: options.filter } : {})) {
+  visitSchemes(c, options.filter ? { filter: options.filter } : {}, (s) => {
     visit(n, s, pass.score(s));
     n++;
     if ((n & 4095) === 0) options.progress?.(n, options.total ?? n);
-  }
+  });
   return { pass, count: n };
 }
