@@ -3,6 +3,7 @@
  * capacities and willingness conditions, with unmet requirements returned as gaps (as few units as
  * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
  */
+import { exactCoalition } from "./exact.js";
 import { explainGaps, type GapExplanation } from "./gaps.js";
 import {
   evaluateTerms,
@@ -27,6 +28,9 @@ export interface SolveCoalitionOptions {
   objective?: CoalitionObjective;
   /** Explain each gap (default true). Costs no solver call: the reasons come from the eligibility analysis. */
   explainGaps?: boolean;
+  /** `auto` (default): the exact branch-and-bound for min-cost and fewest on problems of up to
+   *  EXACT_MAX_CONTRIBUTORS, the MILP otherwise; `milp`: always the MILP solver. */
+  method?: "auto" | "milp";
 }
 
 export interface CoalitionResult {
@@ -56,8 +60,9 @@ export interface CoalitionResult {
   unfairness?: number;
   /** For each capability with a gap: why, computed by relaxing conditions one at a time. */
   blocking: Record<string, GapExplanation>;
-  /** The solver used and how many times it was called. */
-  solver: { name: string; solves: number };
+  /** The solver used and how many times it was called; `method` says whether the exact branch-and-bound
+   *  (exact.ts) or the MILP found the allocation (`none`: nothing to allocate). */
+  solver: { name: string; solves: number; method: "exact" | "milp" | "none" };
 }
 
 interface BuiltModel {
@@ -69,6 +74,9 @@ interface BuiltModel {
   /** Cost expression per contributor (unit costs and fixed cost). */
   cost: LinearTerms[];
   totalCost: LinearTerms;
+  /** The most units each contributor may provide of each capability, and the units each cover needs. */
+  bound: number[][];
+  cover: number[];
 }
 
 /** Sum of `requires` minimums that may fall on capability k: the most units beyond the requirement that
@@ -165,7 +173,16 @@ function buildModel(
     });
   }
   const totalCost = cost.flat();
-  return { model: { sense: "min", variables, objective: totalCost, constraints }, x, y, cost, totalCost };
+  const cover = p.caps.map((_, k) => Math.max(0, p.required[k]! - gaps[k]!));
+  return {
+    model: { sense: "min", variables, objective: totalCost, constraints },
+    x,
+    y,
+    cost,
+    totalCost,
+    bound,
+    cover,
+  };
 }
 
 class Counter {
@@ -180,6 +197,24 @@ class Counter {
       throw new Error(`solveCoalition: ${this.solver.name} returned "${r.detail}" on a feasible model`);
     return r.values;
   }
+}
+
+/** Contributors up to which the exact branch-and-bound is tried first (it gives up past its node budget). */
+export const EXACT_MAX_CONTRIBUTORS = 64;
+
+/** The model's point for an allocation given as units per contributor and capability. */
+function pointFromUnits(b: BuiltModel, units: readonly (readonly number[])[]): Point {
+  const values = new Float64Array(b.model.variables.length);
+  b.x.forEach((row, c) => {
+    let any = false;
+    row.forEach((j, k) => {
+      const u = units[c]![k]!;
+      if (j >= 0) values[j] = u;
+      if (u > 0) any = true;
+    });
+    if (b.y[c]! >= 0) values[b.y[c]!] = any ? 1 : 0;
+  });
+  return pointOf(b, values);
 }
 
 /** Round integer variables (the solver's integrality tolerance leaves 1e-6 slop). */
@@ -220,50 +255,62 @@ function withObjective(
  * a fractional objective solved exactly by Dinkelbach's method (Dinkelbach 1967, "On nonlinear fractional
  * programming", Management Science 13(7)): repeat min N(x) − λ·D(x) with λ the last ratio, where
  * N = max_c |cost_c − s_c·Total| (linearised with t ≥ ±(cost_c − s_c·Total)) and D = Total > 0. Then the
- * cheapest allocation at that unfairness.
+ * cheapest allocation at that unfairness. Total is an auxiliary variable, so the model has O(contributors ×
+ * capabilities) nonzeros.
  */
 function solveFair(b: BuiltModel, counter: Counter, start: Point, pool: number[], share: number[]): Point {
   if (start.total <= 0) return start;
+  // The model grows linearly with the contributors: the total cost is one variable T = Σ cost_c, and each
+  // deviation row reads cost_c and T (not every contributor's cost again, which grew with their square).
   const vars = [...b.model.variables];
   const t = vars.push({ label: "t", lb: 0, ub: Infinity, integer: false }) - 1;
-  const base: BuiltModel = { ...b, model: { ...b.model, variables: vars } };
-  const scaled = (terms: LinearTerms, f: number): [number, number][] => terms.map(([j, v]) => [j, v * f]);
-  // Total is written out in every row rather than held in a variable: HiGHS 1.15 presolve wrongly reported
-  // such a model infeasible (an equality row defining a continuous Total).
-  // dev_c = cost_c − s_c·Total.
-  const dev = (c: number) => [...scaled(b.cost[c]!, 1), ...scaled(b.totalCost, -share[c]!)];
+  const T = vars.push({ label: "Total", lb: 0, ub: Infinity, integer: false }) - 1;
+  const totalRow = {
+    label: "Total = Σ cost",
+    terms: [[T, 1] as [number, number], ...b.totalCost.map(([j, v]) => [j, -v] as [number, number])],
+    lb: 0,
+    ub: 0,
+  };
+  const base: BuiltModel = {
+    ...b,
+    model: { ...b.model, variables: vars, constraints: [...b.model.constraints, totalRow] },
+  };
+  // dev_c = cost_c − s_c·T.
+  const dev = (c: number): [number, number][] => [
+    ...b.cost[c]!.map(([j, v]) => [j, v] as [number, number]),
+    [T, -share[c]!],
+  ];
+  const negated = (terms: [number, number][]): [number, number][] => terms.map(([j, v]) => [j, -v]);
   const devRows = pool.flatMap((c) => [
-    {
-      label: `t >= dev ${c}`,
-      terms: [[t, 1] as [number, number], ...scaled(dev(c), -1)],
-      lb: 0,
-      ub: Infinity,
-    },
+    { label: `t >= dev ${c}`, terms: [[t, 1] as [number, number], ...negated(dev(c))], lb: 0, ub: Infinity },
     { label: `t >= -dev ${c}`, terms: [[t, 1] as [number, number], ...dev(c)], lb: 0, ub: Infinity },
   ]);
+  const point = (values: Float64Array) => pointOf(b, values.subarray(0, b.model.variables.length));
   let best = start;
   let lambda = unfairnessOf(start, pool, share);
   for (let i = 0; i < DINKELBACH_MAX_ITERATIONS && lambda > 0; i++) {
-    const objective: LinearTerms = [[t, 1], ...scaled(b.totalCost, -lambda)];
-    const values = counter.solve(withObjective(base, objective, devRows));
-    const pt = pointOf(b, values.subarray(0, b.model.variables.length));
+    const objective: LinearTerms = [
+      [t, 1],
+      [T, -lambda],
+    ];
+    const pt = point(counter.solve(withObjective(base, objective, devRows)));
     const f = unfairnessOf(pt, pool, share);
     if (!(f < lambda - DINKELBACH_TOLERANCE)) break;
     best = pt;
     lambda = f;
   }
-  // Tie-break: the cheapest allocation with every |dev_c| ≤ (λ* + tolerance)·Total.
+  // Tie-break: the cheapest allocation with every |dev_c| ≤ (λ* + tolerance)·T.
   const bound = lambda + STAGE_TOLERANCE;
   const capRows = pool.flatMap((c) => [
-    { label: `fair+ ${c}`, terms: [...dev(c), ...scaled(b.totalCost, -bound)], lb: -Infinity, ub: 0 },
+    { label: `fair+ ${c}`, terms: [...dev(c), [T, -bound] as [number, number]], lb: -Infinity, ub: 0 },
     {
       label: `fair- ${c}`,
-      terms: [...scaled(dev(c), -1), ...scaled(b.totalCost, -bound)],
+      terms: [...negated(dev(c)), [T, -bound] as [number, number]],
       lb: -Infinity,
       ub: 0,
     },
   ]);
-  const pt = pointOf(b, counter.solve(withObjective(b, b.totalCost, capRows)));
+  const pt = point(counter.solve(withObjective(base, b.totalCost, capRows)));
   return unfairnessOf(pt, pool, share) <= lambda + STAGE_TOLERANCE && pt.total <= best.total ? pt : best;
 }
 
@@ -299,9 +346,24 @@ export function solveCoalition(
   const counter = new Counter(solver);
   const b = buildModel(p, ub, eligible, gaps);
   let pt: Point;
-  if (b.model.variables.length === 0)
+  // Scenario-sized problems: the exact branch-and-bound (exact.ts); larger ones, or one it gives up on: HiGHS.
+  const exact =
+    b.model.variables.length > 0 &&
+    pool.length <= EXACT_MAX_CONTRIBUTORS &&
+    (options.method ?? "auto") !== "milp"
+      ? exactCoalition(p, b.bound, eligible, b.cover, {
+          objective: objective === "fewest" ? "fewest" : "min-cost",
+        })
+      : undefined;
+  let method: "exact" | "milp" | "none" = "milp";
+  if (b.model.variables.length === 0) {
     pt = { values: new Float64Array(0), costs: p.ids.map(() => 0), total: 0 };
-  else if (objective === "fewest") {
+    method = "none";
+  } else if (exact) {
+    pt = pointFromUnits(b, exact.units);
+    method = "exact";
+    if (objective === "fair") pt = solveFair(b, counter, pt, pool, share);
+  } else if (objective === "fewest") {
     const ys = b.y.filter((j) => j >= 0).map((j) => [j, 1] as const);
     const first = pointOf(b, counter.solve(withObjective(b, ys)));
     const n = evaluateTerms(ys, first.values);
@@ -359,7 +421,7 @@ export function solveCoalition(
     costShare,
     gdpShare,
     blocking: options.explainGaps === false ? {} : explainGaps(p, ub, eligible, supply),
-    solver: { name: solver.name, solves: counter.solves },
+    solver: { name: solver.name, solves: counter.solves, method },
   };
   if (poolHasGdp) result.unfairness = unfairnessOf(pt, pool, share);
   return result;

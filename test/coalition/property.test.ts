@@ -79,10 +79,10 @@ const problemArb: fc.Arbitrary<CoalitionProblem> = fc
       ) <= MAX_ALLOCATIONS,
   );
 
-function check(objective: CoalitionObjective, numRuns: number) {
+function check(objective: CoalitionObjective, numRuns: number, method: "auto" | "milp" = "auto") {
   fc.assert(
     fc.property(problemArb, (problem) => {
-      const result = solveCoalition(problem, solver, { objective });
+      const result = solveCoalition(problem, solver, { objective, method });
       expect(coalitionViolations(problem, result)).toEqual([]);
       const best = bruteForce(problem, objective);
       const gapUnits = Object.values(result.gaps).reduce((s, g) => s + g, 0);
@@ -105,5 +105,69 @@ describe("solveCoalition against brute force on small random problems", () => {
   }, 120_000);
   it("solveCoalition(fair) has the fewest missing units, then the smallest cost/GDP share gap, then the least cost", () => {
     check("fair", 1500);
+  }, 120_000);
+  it("solveCoalition(min-cost and fewest) by the MILP alone agrees with brute force too", () => {
+    check("min-cost", 400, "milp");
+    check("fewest", 300, "milp");
+  }, 120_000);
+});
+
+/** Medium random problems, too big to enumerate: the exact branch-and-bound against HiGHS. */
+const mediumArb = fc.integer({ min: 1, max: 1_000_000 }).map((seed) => {
+  let a = seed >>> 0;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const n = int(8, 30);
+  const caps = ["a", "b", "c", "d", "e"].slice(0, int(2, 5));
+  const ids = Array.from({ length: n }, (_, i) => `C${i}`);
+  return {
+    requirements: Object.fromEntries(caps.map((k) => [k, int(0, 40)])),
+    contributors: ids.map((id) => ({
+      id,
+      capacity: Object.fromEntries(caps.map((k) => [k, rnd() < 0.3 ? 0 : int(0, 12)])),
+      unitCost: Object.fromEntries(caps.map((k) => [k, int(1, 20)])),
+      fixedCost: int(0, 40),
+      conditions: [
+        ...(rnd() < 0.2
+          ? [
+              {
+                kind: "requires" as const,
+                actor: ids[int(0, n - 1)]!,
+                capability: caps[int(0, caps.length - 1)]!,
+                min: int(1, 3),
+              },
+            ]
+          : []),
+        ...(rnd() < 0.2
+          ? [{ kind: "maxShare" as const, capability: caps[int(0, caps.length - 1)]!, share: 0.5 }]
+          : []),
+        ...(rnd() < 0.1 ? [{ kind: "never" as const, capability: caps[int(0, caps.length - 1)]! }] : []),
+      ],
+    })),
+    objective: "min-cost" as const,
+  } satisfies CoalitionProblem;
+});
+
+describe("the exact method against HiGHS on medium problems", () => {
+  it("property: exactCoalition and the MILP find the same least cost (min-cost) and the same fewest contributors then cost (fewest)", () => {
+    fc.assert(
+      fc.property(mediumArb, (problem) => {
+        for (const objective of ["min-cost", "fewest"] as const) {
+          const exact = solveCoalition(problem, solver, { objective });
+          const milp = solveCoalition(problem, solver, { objective, method: "milp" });
+          expect(coalitionViolations(problem, exact)).toEqual([]);
+          expect(exact.gaps).toEqual(milp.gaps);
+          if (objective === "fewest") expect(exact.participants.length).toBe(milp.participants.length);
+          expect(exact.totalCost).toBeCloseTo(milp.totalCost, 6);
+        }
+      }),
+      { numRuns: 80, seed: 7 },
+    );
   }, 120_000);
 });
