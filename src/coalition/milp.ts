@@ -29,16 +29,21 @@ export interface MilpModel {
   variables: MilpVariable[];
   objective: LinearTerms;
   constraints: MilpConstraint[];
+  /** A feasible point, given to the solver as its first incumbent (a MIP start), when one is known. */
+  start?: Float64Array;
 }
 
 export type MilpStatus = "optimal" | "infeasible" | "unbounded" | "error";
 
 export interface MilpSolution {
   status: MilpStatus;
-  /** Objective value; NaN unless optimal. */
+  /** Objective value of `values`; NaN when there are none. */
   objective: number;
-  /** Value per variable, in model order; empty unless optimal. */
+  /** Value per variable, in model order: the optimum, or (when a limit stopped the solve) the best feasible
+   *  point found; empty when there is none. */
   values: Float64Array;
+  /** The best proven bound on the objective (a lower bound when minimising), when the solver reports one. */
+  bound?: number;
   /** The solver's own status text, for messages. */
   detail: string;
 }

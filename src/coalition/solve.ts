@@ -3,7 +3,7 @@
  * capacities and willingness conditions, with unmet requirements returned as gaps (as few units as
  * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
  */
-import { exactCoalition } from "./exact.js";
+import { type ExactAllocation, exactCoalition } from "./exact.js";
 import { explainGaps, type GapExplanation } from "./gaps.js";
 import {
   evaluateTerms,
@@ -28,9 +28,28 @@ export interface SolveCoalitionOptions {
   objective?: CoalitionObjective;
   /** Explain each gap (default true). Costs no solver call: the reasons come from the eligibility analysis. */
   explainGaps?: boolean;
-  /** `auto` (default): the exact branch-and-bound for min-cost and fewest on problems of up to
-   *  EXACT_MAX_CONTRIBUTORS, the MILP otherwise; `milp`: always the MILP solver. */
+  /** `auto` (default): the exact branch-and-bound (exact.ts) first, for min-cost and fewest and for the start of
+   *  fair, and the MILP solver when it stops at its node budget, started from its best allocation; `milp`:
+   *  the MILP solver alone. */
   method?: "auto" | "milp";
+  /** Node budget of the exact branch-and-bound (default EXACT_DEFAULT_MAX_NODES). */
+  maxNodes?: number;
+}
+
+/** How far an answer is proven. Every objective is minimised, so a bound is a lower bound. */
+export interface CoalitionProof {
+  /** True when the allocation is proven optimal for the objective (after the fewest missing units). */
+  optimal: boolean;
+  /** When not: the objective being minimised when a limit stopped the search ("cost", "participants", "cost at
+   *  the fewest participants", "unfairness", "cost at the least unfairness"), the value reached, the best
+   *  proven bound on it, and the relative gap (value − bound) / |value|. */
+  stage?: string;
+  value?: number;
+  bound?: number;
+  gap?: number;
+  /** What stopped it: the solver's status (`time-limit`, `too-large`, `unknown`) and its words. */
+  reason?: string;
+  detail?: string;
 }
 
 export interface CoalitionResult {
@@ -61,8 +80,10 @@ export interface CoalitionResult {
   /** For each capability with a gap: why, computed by relaxing conditions one at a time. */
   blocking: Record<string, GapExplanation>;
   /** The solver used and how many times it was called; `method` says whether the exact branch-and-bound
-   *  (exact.ts) or the MILP found the allocation (`none`: nothing to allocate). */
-  solver: { name: string; solves: number; method: "exact" | "milp" | "none" };
+   *  (exact.ts) or the MILP found the allocation (`none`: nothing to allocate); `nodes`: the branch-and-bound's. */
+  solver: { name: string; solves: number; method: "exact" | "milp" | "none"; nodes: number };
+  /** Whether the allocation is proven optimal, and if not, how far from it. */
+  proof: CoalitionProof;
 }
 
 interface BuiltModel {
@@ -185,22 +206,59 @@ function buildModel(
   };
 }
 
+/** A stage's answer: the point, whether the solver proved it optimal, and its bound when it did not. */
+interface StageResult {
+  values: Float64Array;
+  proven: boolean;
+  bound: number;
+  reason: string;
+  detail: string;
+}
+
+/** The statuses that mean a limit stopped the solver (the answer, if any, is unproven), not a bug. */
+const STOPPED = new Set<string>(["time-limit", "too-large", "unknown"]);
+
 class Counter {
   solves = 0;
   constructor(readonly solver: MilpSolver) {}
-  solve(model: MilpModel): Float64Array {
+  solve(model: MilpModel): StageResult {
     this.solves++;
     const r = this.solver.solve(model);
-    if (r.status !== "optimal")
-      // The model is feasible by construction (every eligible contributor at its bound meets the covers), so
-      // anything else is a bug in the formulation or the solver.
-      throw new Error(`solveCoalition: ${this.solver.name} returned "${r.detail}" on a feasible model`);
-    return r.values;
+    if (r.status === "optimal")
+      return { values: r.values, proven: true, bound: r.objective, reason: "optimal", detail: r.detail };
+    if (STOPPED.has(r.status)) {
+      // A limit: the best point the solver found, or else the start it was given, unproven.
+      const values = r.values.length === model.variables.length ? r.values : model.start;
+      if (values)
+        return {
+          values,
+          proven: false,
+          bound: r.bound ?? Number.NEGATIVE_INFINITY,
+          reason: r.status,
+          detail: r.detail,
+        };
+      throw new Error(
+        `solveCoalition: ${this.solver.name} stopped (${r.status}) before any allocation: ${r.detail}`,
+      );
+    }
+    // The model is feasible by construction (every eligible contributor at its bound meets the covers), so
+    // anything else is a bug in the formulation or the solver.
+    throw new Error(`solveCoalition: ${this.solver.name} returned "${r.detail}" on a feasible model`);
   }
 }
 
-/** Contributors up to which the exact branch-and-bound is tried first (it gives up past its node budget). */
-export const EXACT_MAX_CONTRIBUTORS = 64;
+/** An unproven answer's record. */
+function stoppedProof(stage: string, value: number, bound: number, r: StageResult): CoalitionProof {
+  const b = Number.isFinite(bound) ? Math.min(bound, value) : undefined;
+  return {
+    optimal: false,
+    stage,
+    value,
+    ...(b === undefined ? {} : { bound: b, gap: value === 0 ? 0 : (value - b) / Math.abs(value) }),
+    reason: r.reason,
+    detail: r.detail,
+  };
+}
 
 /** The model's point for an allocation given as units per contributor and capability. */
 function pointFromUnits(b: BuiltModel, units: readonly (readonly number[])[]): Point {
@@ -246,8 +304,14 @@ function withObjective(
   b: BuiltModel,
   objective: LinearTerms,
   extra: MilpModel["constraints"] = [],
+  start?: Float64Array,
 ): MilpModel {
-  return { ...b.model, objective, constraints: [...b.model.constraints, ...extra] };
+  return {
+    ...b.model,
+    objective,
+    constraints: [...b.model.constraints, ...extra],
+    ...(start ? { start } : {}),
+  };
 }
 
 /**
@@ -256,12 +320,23 @@ function withObjective(
  * programming", Management Science 13(7)): repeat min N(x) − λ·D(x) with λ the last ratio, where
  * N = max_c |cost_c − s_c·Total| (linearised with t ≥ ±(cost_c − s_c·Total)) and D = Total > 0. Then the
  * cheapest allocation at that unfairness. Total is an auxiliary variable, so the model has O(contributors ×
- * capabilities) nonzeros.
+ * capabilities) nonzeros. Each step starts from the best allocation so far.
+ * @param minTotal a lower bound on any allocation's total cost (the min-cost optimum or its bound), which turns
+ *   a stopped step's bound into a bound on the unfairness
  */
-function solveFair(b: BuiltModel, counter: Counter, start: Point, pool: number[], share: number[]): Point {
-  if (start.total <= 0) return start;
+function solveFair(
+  b: BuiltModel,
+  counter: Counter,
+  start: Point,
+  pool: number[],
+  share: number[],
+  minTotal: number,
+): { pt: Point; proof: CoalitionProof } {
+  const optimal: CoalitionProof = { optimal: true };
+  if (start.total <= 0) return { pt: start, proof: optimal };
   // The model grows linearly with the contributors: the total cost is one variable T = Σ cost_c, and each
   // deviation row reads cost_c and T (not every contributor's cost again, which grew with their square).
+  const nx = b.model.variables.length;
   const vars = [...b.model.variables];
   const t = vars.push({ label: "t", lb: 0, ub: Infinity, integer: false }) - 1;
   const T = vars.push({ label: "Total", lb: 0, ub: Infinity, integer: false }) - 1;
@@ -285,7 +360,17 @@ function solveFair(b: BuiltModel, counter: Counter, start: Point, pool: number[]
     { label: `t >= dev ${c}`, terms: [[t, 1] as [number, number], ...negated(dev(c))], lb: 0, ub: Infinity },
     { label: `t >= -dev ${c}`, terms: [[t, 1] as [number, number], ...dev(c)], lb: 0, ub: Infinity },
   ]);
-  const point = (values: Float64Array) => pointOf(b, values.subarray(0, b.model.variables.length));
+  const point = (values: Float64Array) => pointOf(b, values.subarray(0, nx));
+  /** A point of the extended model: the allocation, t at its largest deviation, T its total. */
+  const extended = (pt: Point): Float64Array => {
+    const v = new Float64Array(vars.length);
+    v.set(pt.values.subarray(0, nx));
+    let worst = 0;
+    for (const c of pool) worst = Math.max(worst, Math.abs(pt.costs[c]! - share[c]! * pt.total));
+    v[t] = worst;
+    v[T] = pt.total;
+    return v;
+  };
   let best = start;
   let lambda = unfairnessOf(start, pool, share);
   for (let i = 0; i < DINKELBACH_MAX_ITERATIONS && lambda > 0; i++) {
@@ -293,11 +378,25 @@ function solveFair(b: BuiltModel, counter: Counter, start: Point, pool: number[]
       [t, 1],
       [T, -lambda],
     ];
-    const pt = point(counter.solve(withObjective(base, objective, devRows)));
+    const r = counter.solve(withObjective(base, objective, devRows, extended(best)));
+    const pt = point(r.values);
     const f = unfairnessOf(pt, pool, share);
-    if (!(f < lambda - DINKELBACH_TOLERANCE)) break;
-    best = pt;
-    lambda = f;
+    const stepLambda = lambda;
+    const improved = f < lambda - DINKELBACH_TOLERANCE;
+    if (improved) {
+      best = pt;
+      lambda = f;
+    }
+    if (!r.proven) {
+      // min N − λ·D ≥ B over every allocation, so the least unfairness N*/D* ≥ λ + B/D* ≥ λ + B/minTotal
+      // when B < 0 (and D* ≥ minTotal > 0), with λ the step's.
+      const lower =
+        Number.isFinite(r.bound) && minTotal > 0
+          ? Math.max(0, stepLambda + Math.min(0, r.bound) / minTotal)
+          : Number.NEGATIVE_INFINITY;
+      return { pt: best, proof: stoppedProof("unfairness", lambda, lower, r) };
+    }
+    if (!improved) break;
   }
   // Tie-break: the cheapest allocation with every |dev_c| ≤ (λ* + tolerance)·T.
   const bound = lambda + STAGE_TOLERANCE;
@@ -310,8 +409,14 @@ function solveFair(b: BuiltModel, counter: Counter, start: Point, pool: number[]
       ub: 0,
     },
   ]);
-  const pt = point(counter.solve(withObjective(base, b.totalCost, capRows)));
-  return unfairnessOf(pt, pool, share) <= lambda + STAGE_TOLERANCE && pt.total <= best.total ? pt : best;
+  const r = counter.solve(withObjective(base, b.totalCost, capRows, extended(best)));
+  const pt = point(r.values);
+  const chosen =
+    unfairnessOf(pt, pool, share) <= lambda + STAGE_TOLERANCE && pt.total <= best.total ? pt : best;
+  return {
+    pt: chosen,
+    proof: r.proven ? optimal : stoppedProof("cost at the least unfairness", chosen.total, r.bound, r),
+  };
 }
 
 /**
@@ -346,39 +451,90 @@ export function solveCoalition(
   const counter = new Counter(solver);
   const b = buildModel(p, ub, eligible, gaps);
   let pt: Point;
-  // Scenario-sized problems: the exact branch-and-bound (exact.ts); larger ones, or one it gives up on: HiGHS.
-  const exact =
-    b.model.variables.length > 0 &&
-    pool.length <= EXACT_MAX_CONTRIBUTORS &&
-    (options.method ?? "auto") !== "milp"
-      ? exactCoalition(p, b.bound, eligible, b.cover, {
-          objective: objective === "fewest" ? "fewest" : "min-cost",
-        })
-      : undefined;
+  let proof: CoalitionProof = { optimal: true };
   let method: "exact" | "milp" | "none" = "milp";
+  let nodes = 0;
+  // The exact branch-and-bound (exact.ts) first; when it stops at its node budget, the MILP, started from its
+  // best allocation (and the branch-and-bound's bound kept if it is the better one).
+  const exactFor = (kind: "min-cost" | "fewest"): ExactAllocation | undefined => {
+    if ((options.method ?? "auto") === "milp") return undefined;
+    const r = exactCoalition(p, b.bound, eligible, b.cover, {
+      objective: kind,
+      ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }),
+    });
+    if (r) nodes += r.nodes;
+    return r;
+  };
+  /** The cheapest allocation, with its proof and a lower bound on any allocation's cost. */
+  const minCost = (): { pt: Point; proof: CoalitionProof; lower: number } => {
+    const exact = exactFor("min-cost");
+    if (exact?.proven) {
+      method = "exact";
+      const at = pointFromUnits(b, exact.units);
+      return { pt: at, proof: { optimal: true }, lower: at.total };
+    }
+    const start = exact ? pointFromUnits(b, exact.units) : undefined;
+    const r = counter.solve(withObjective(b, b.totalCost, [], start?.values));
+    let at = pointOf(b, r.values);
+    if (start && start.total < at.total) at = start;
+    if (r.proven) return { pt: at, proof: { optimal: true }, lower: at.total };
+    const lower = Math.max(r.bound, exact?.bound ?? Number.NEGATIVE_INFINITY);
+    return { pt: at, proof: stoppedProof("cost", at.total, lower, r), lower };
+  };
   if (b.model.variables.length === 0) {
     pt = { values: new Float64Array(0), costs: p.ids.map(() => 0), total: 0 };
     method = "none";
-  } else if (exact) {
-    pt = pointFromUnits(b, exact.units);
-    method = "exact";
-    if (objective === "fair") pt = solveFair(b, counter, pt, pool, share);
   } else if (objective === "fewest") {
+    const exact = exactFor("fewest");
     const ys = b.y.filter((j) => j >= 0).map((j) => [j, 1] as const);
-    const first = pointOf(b, counter.solve(withObjective(b, ys)));
-    const n = evaluateTerms(ys, first.values);
-    pt = pointOf(
-      b,
-      counter.solve(
-        withObjective(b, b.totalCost, [{ label: "fewest", terms: ys, lb: -Infinity, ub: n + 0.5 }]),
-      ),
-    );
-    if (evaluateTerms(ys, pt.values) > n + 0.5 || pt.total > first.total) pt = first;
+    const count = (at: Point) => Math.round(evaluateTerms(ys, at.values));
+    if (exact?.proven) {
+      pt = pointFromUnits(b, exact.units);
+      method = "exact";
+    } else {
+      const start = exact ? pointFromUnits(b, exact.units) : undefined;
+      const r1 = counter.solve(withObjective(b, ys, [], start?.values));
+      let first = pointOf(b, r1.values);
+      if (
+        start &&
+        (count(start) < count(first) || (count(start) === count(first) && start.total < first.total))
+      )
+        first = start;
+      if (!r1.proven) {
+        pt = first;
+        const lower = Math.max(Math.ceil(r1.bound - 1e-6), exact?.bound ?? Number.NEGATIVE_INFINITY);
+        proof = stoppedProof("participants", count(first), lower, r1);
+      } else {
+        const n = count(first);
+        const r2 = counter.solve(
+          withObjective(
+            b,
+            b.totalCost,
+            [{ label: "fewest", terms: ys, lb: -Infinity, ub: n + 0.5 }],
+            first.values,
+          ),
+        );
+        pt = pointOf(b, r2.values);
+        if (count(pt) > n || pt.total > first.total) pt = first;
+        if (!r2.proven) proof = stoppedProof("cost at the fewest participants", pt.total, r2.bound, r2);
+      }
+    }
   } else {
-    pt = pointOf(b, counter.solve(withObjective(b, b.totalCost)));
-    if (objective === "fair") pt = solveFair(b, counter, pt, pool, share);
+    const cheapest = minCost();
+    pt = cheapest.pt;
+    proof = cheapest.proof;
+    if (objective === "fair") {
+      // The fair search needs only a feasible start; a min-cost stage stopped by a limit has used the time.
+      if (proof.optimal) {
+        const fair = solveFair(b, counter, pt, pool, share, cheapest.lower);
+        pt = fair.pt;
+        proof = fair.proof;
+      } else proof = { ...proof, stage: "cost (the start of the fair search)" };
+    }
   }
 
+  // The answer came from the MILP whenever the solver was called (fair always calls it).
+  if (counter.solves > 0) method = "milp";
   const allocation: Record<string, Record<string, number>> = {};
   const provided: Record<string, number> = {};
   const costByContributor: Record<string, number> = {};
@@ -421,7 +577,8 @@ export function solveCoalition(
     costShare,
     gdpShare,
     blocking: options.explainGaps === false ? {} : explainGaps(p, ub, eligible, supply),
-    solver: { name: solver.name, solves: counter.solves, method },
+    solver: { name: solver.name, solves: counter.solves, method, nodes },
+    proof,
   };
   if (poolHasGdp) result.unfairness = unfairnessOf(pt, pool, share);
   return result;

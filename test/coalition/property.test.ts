@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHighsSolver } from "../../src/adapters/highs.js";
 import { coalitionViolations } from "../../src/coalition/check.js";
+import { exactCoalition } from "../../src/coalition/exact.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
+import { prepareProblem, willingCapacity } from "../../src/coalition/prepare.js";
 import type {
   CoalitionCondition,
   CoalitionObjective,
@@ -168,6 +170,32 @@ describe("the exact method against HiGHS on medium problems", () => {
         }
       }),
       { numRuns: 80, seed: 7 },
+    );
+  }, 120_000);
+});
+
+describe("the exact method at its node budget", () => {
+  it("property: stopped after a few nodes, it returns a feasible allocation marked unproven with a bound at or below the optimum, and solveCoalition hands it to the MILP, which still finds the optimum", () => {
+    fc.assert(
+      fc.property(mediumArb, (problem) => {
+        for (const objective of ["min-cost", "fewest"] as const) {
+          const best = solveCoalition(problem, solver, { objective, method: "milp" });
+          const p = prepareProblem(problem);
+          const { ub, eligible, gaps } = willingCapacity(p);
+          const cover = p.caps.map((_, k) => Math.max(0, p.required[k]! - gaps[k]!));
+          const stopped = solveCoalition(problem, solver, { objective, maxNodes: 2 });
+          expect(coalitionViolations(problem, stopped)).toEqual([]);
+          expect(stopped.proof.optimal).toBe(true);
+          expect(stopped.totalCost).toBeCloseTo(best.totalCost, 6);
+          if (objective === "fewest") expect(stopped.participants.length).toBe(best.participants.length);
+          const raw = exactCoalition(p, ub, eligible, cover, { objective, maxNodes: 2 });
+          if (!raw) continue;
+          if (objective === "min-cost") expect(raw.bound).toBeLessThanOrEqual(best.totalCost + 1e-6);
+          else expect(raw.bound).toBeLessThanOrEqual(best.participants.length);
+          if (raw.proven) expect(raw.total).toBeCloseTo(best.totalCost, 6);
+        }
+      }),
+      { numRuns: 60, seed: 11 },
     );
   }, 120_000);
 });

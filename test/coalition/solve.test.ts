@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { generateCoalitionProblem } from "../../scripts/coalition-problem.js";
 import { loadHighsSolver } from "../../src/adapters/highs.js";
 import { coalitionViolations } from "../../src/coalition/check.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
@@ -155,3 +156,72 @@ describe("solveCoalition objectives on hand-computed problems", () => {
     expect(r.blocking.troops!.reasons[0]!.text).toContain("but B cannot take part itself");
   });
 });
+
+describe("solveCoalition when a limit stops the solver", () => {
+  /** HiGHS behind a wrapper that reports every solve as stopped by its time limit, keeping the incumbent (or
+   *  none) and stating a bound below it. */
+  const stoppedSolver = (keep: boolean): MilpSolver => ({
+    name: "stopped",
+    solve(model) {
+      const r = solver.solve(model);
+      return {
+        status: "time-limit",
+        objective: keep ? r.objective : Number.NaN,
+        values: keep ? r.values : new Float64Array(0),
+        bound: r.objective - 1,
+        detail: "the time limit of 1 s was reached",
+      };
+    },
+  });
+  const problem = generated();
+
+  it("solveCoalition(min-cost, MILP stopped with an incumbent) returns it, never as optimal: the stage, the value, the solver's bound and the gap", () => {
+    const r = solveCoalition(problem, stoppedSolver(true), { method: "milp" });
+    const exact = solveCoalition(problem, solver);
+    expect(coalitionViolations(problem, r)).toEqual([]);
+    expect(r.proof.optimal).toBe(false);
+    expect(r.proof.stage).toBe("cost");
+    expect(r.proof.reason).toBe("time-limit");
+    expect(r.proof.value).toBeCloseTo(exact.totalCost, 6);
+    expect(r.proof.bound).toBeCloseTo(exact.totalCost - 1, 6);
+    expect(r.proof.gap).toBeCloseTo(1 / exact.totalCost, 9);
+  });
+
+  it("solveCoalition(min-cost, exact stopped at its node budget, MILP stopped with nothing) falls back on the branch-and-bound's allocation, unproven, with the better of the two bounds", () => {
+    const r = solveCoalition(problem, stoppedSolver(false), { maxNodes: 1 });
+    expect(coalitionViolations(problem, r)).toEqual([]);
+    expect(r.proof.optimal).toBe(false);
+    expect(r.proof.stage).toBe("cost");
+    expect(r.proof.bound!).toBeLessThanOrEqual(r.totalCost);
+    expect(r.proof.value).toBe(r.totalCost);
+  });
+
+  it("solveCoalition(fewest, stopped) says which stage stopped and bounds the participants with a whole number", () => {
+    const r = solveCoalition(problem, stoppedSolver(true), { objective: "fewest", method: "milp" });
+    expect(r.proof.optimal).toBe(false);
+    expect(r.proof.stage).toBe("participants");
+    expect(Number.isInteger(r.proof.bound)).toBe(true);
+    expect(r.proof.value).toBe(r.participants.length);
+  });
+
+  it("solveCoalition(fair, a Dinkelbach step stopped) reports the unfairness reached and a bound on it from the step's bound", () => {
+    const r = solveCoalition({ ...problem, objective: "fair" }, stoppedSolver(true), { objective: "fair" });
+    expect(coalitionViolations(problem, r)).toEqual([]);
+    expect(r.proof.optimal).toBe(false);
+    expect(r.proof.stage).toMatch(/unfairness|cost/);
+    if (r.proof.stage === "unfairness") {
+      expect(r.proof.value).toBeCloseTo(r.unfairness!, 9);
+      expect(r.proof.bound!).toBeGreaterThanOrEqual(0);
+      expect(r.proof.bound!).toBeLessThanOrEqual(r.unfairness!);
+    }
+  });
+
+  it("solveCoalition(min-cost, the MILP alone, stopped with nothing and no start) throws: there is no allocation to give", () => {
+    expect(() => solveCoalition(problem, stoppedSolver(false), { method: "milp" })).toThrow(/stopped/);
+  });
+});
+
+/** A small generated problem (scripts/coalition-problem.ts) with GDPs for the fair objective. */
+function generated(): CoalitionProblem {
+  return generateCoalitionProblem({ contributors: 10, capabilities: 3, seed: 5 });
+}
