@@ -31,7 +31,12 @@ export function validateScenarioData(data: unknown, file: string, locate?: Locat
   const result = Scenario.safeParse(data);
   if (!result.success)
     return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, where), warnings: [] };
-  const at = (path: Path, message: string): Diagnostic => ({ file, path, position: where(path, false), message });
+  const at = (path: Path, message: string): Diagnostic => ({
+    file,
+    path,
+    position: where(path, false),
+    message,
+  });
   const errors = semanticErrors(result.data).map(([path, message]) => at(path, message));
   const warnings = semanticWarnings(result.data).map(([path, message]) => ({
     ...at(path, message),
