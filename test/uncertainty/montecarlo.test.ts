@@ -20,7 +20,7 @@ import { randomScenario } from "../politics/random-scenario.js";
 const FLAGSHIP = `${ROOT}/scenarios/ukraine-2025-08.yaml`;
 /** A corner of the flagship, small enough for several Monte-Carlo runs in a test. */
 const CORNER =
-  "commitment=article5_like,ground_presence=none,materiel=sustained,basing=none,financing=shared_as_2022_2024";
+  "commitment=article5_like,ground_presence=none,materiel=sustained,basing=none,financing=shared_as_2022_2024,territory=freeze_on_line,russia_role=none,sanctions=kept";
 
 let c: CompiledScenario;
 beforeAll(() => {
