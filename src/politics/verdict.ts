@@ -117,7 +117,7 @@ function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyV
 
 /**
  * Every party's verdict on a scheme, with reasons.
- * @example partyVerdicts(c, scheme).find((v) => v.party === "RUS")?.redLines[0]?.source // "zakharova-2025-08-19"
+ * @example partyVerdicts(c, scheme).find((v) => v.party === "RUS")?.redLines[0]?.source // "zakharova-2025-08-18"
  */
 export function partyVerdicts(c: CompiledScenario, scheme: Scheme): PartyVerdict[] {
   return stanceParties(c).map((p) => partyVerdict(c, p, scheme));
