@@ -60,7 +60,7 @@ describe("politics on the flagship scenario", () => {
     }
   }, 60_000);
 
-  it("partyVerdicts(NATO-country troops in Ukraine) has RUS reject, citing Zakharova on 18 Aug 2025", () => {
+  it("partyVerdicts(NATO-country troops in Ukraine) has RUS reject, citing Zakharova on 18 Aug 2025 in her words", () => {
     const schemes = schemesWith(
       sc,
       "ground_presence=reassurance_in_depth,ground_providers=european_coalition",
@@ -70,6 +70,10 @@ describe("politics on the flagship scenario", () => {
       const rus = partyVerdicts(sc, s).find((v) => v.party === "RUS")!;
       expect(rus.accepts).toBe(false);
       expect(rus.redLines.map((r) => r.source)).toContain("zakharova-2025-08-18");
+      // The verdict carries the party's own words for reports to show.
+      expect(rus.redLines.find((r) => r.source === "zakharova-2025-08-18")?.quote).toMatch(
+        /^Any scenarios involving the appearance of NATO military contingents in Ukraine are unacceptable/,
+      );
     }
   }, 60_000);
 
