@@ -96,6 +96,7 @@ export type {
   Actor,
   AttrValue,
   Capability,
+  Checked,
   CompiledScenario,
   Diagnostic,
   Dimension,
@@ -107,6 +108,7 @@ export type {
   Sourced,
 } from "./scenario/index.js";
 export {
+  asOfWarnings,
   attributeValue,
   brokenRule,
   CAPABILITIES,

@@ -61,7 +61,7 @@ export function fieldScenario(
       title: "generated",
       asOf: "2025-01-01",
       currency: { code: "USD", year: 2024 },
-      sources: [{ id: "s", title: "s" }],
+      sources: [{ id: "s", title: "s", date: "2025-01-01" }],
       theater: {
         protectedState: "A",
         territories: [{ id: "t", name: "t", include: [{ country: "804" }], source: "s" }],

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { type CompiledScenario, compileScenario } from "../scenario/compile.js";
-import { InputError } from "../scenario/diagnostics.js";
+import { type Diagnostic, InputError } from "../scenario/diagnostics.js";
 import { loadScenario } from "../scenario/validate.js";
 import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../scenarios/index.js";
 
@@ -26,13 +26,28 @@ export function readInputFile(path: string, cwd: string): { text: string; name: 
   }
 }
 
-/** Load, validate and compile a scenario file (or the default), throwing InputError with every problem. */
-export function loadScenarioFile(path: string | undefined, cwd: string): CompiledScenario & { file: string } {
+/** Options of `loadScenarioFile`. */
+export interface LoadScenarioFileOptions {
+  /** Treat warnings (sources dated after the scenario's asOf) as errors. */
+  strict?: boolean;
+}
+
+/**
+ * Load, validate and compile a scenario file (or the default), throwing InputError with every problem. The
+ * warnings come back with the scenario; with `strict` they are errors too.
+ */
+export function loadScenarioFile(
+  path: string | undefined,
+  cwd: string,
+  options: LoadScenarioFileOptions = {},
+): CompiledScenario & { file: string; warnings: Diagnostic[] } {
   const { text, name } =
     path === undefined
       ? { text: defaultScenarioText, name: `${DEFAULT_SCENARIO_FILE} (default)` }
       : readInputFile(path, cwd);
   const result = loadScenario(text, name);
-  if (!result.ok) throw new InputError(result.errors);
-  return { ...compileScenario(result.value), file: name };
+  const asErrors = options.strict ? result.warnings.map((w) => ({ ...w, severity: undefined })) : [];
+  if (!result.ok) throw new InputError([...result.errors, ...asErrors]);
+  if (asErrors.length > 0) throw new InputError(asErrors);
+  return { ...compileScenario(result.value), file: name, warnings: result.warnings };
 }

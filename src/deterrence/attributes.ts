@@ -24,6 +24,7 @@ export interface MechanismAttributes {
   usEnablers: boolean;
   weaponsUsdBnPerYear: number;
   ukraineForceK: number;
+  adversaryGuarantor: boolean;
 }
 
 /** Names of the reserved attributes read here: a scheme's deterrence is a function of these alone (the explore
@@ -45,6 +46,7 @@ export const MECHANISM_ATTRIBUTES: readonly string[] = [
   "us_enablers",
   "weapons_usd_bn_per_year",
   "ukraine_force_k",
+  "adversary_guarantor",
 ];
 
 function read(c: CompiledScenario, scheme: Scheme, name: string): AttrValue {
@@ -76,5 +78,6 @@ export function readMechanismAttributes(c: CompiledScenario, scheme: Scheme): Me
     usEnablers: bool("us_enablers"),
     weaponsUsdBnPerYear: num("weapons_usd_bn_per_year"),
     ukraineForceK: num("ukraine_force_k"),
+    adversaryGuarantor: bool("adversary_guarantor"),
   };
 }

@@ -73,6 +73,7 @@ const FACTOR_WORDS: Record<keyof DeterrenceFactors, string> = {
   usInvolvement: "US involvement",
   exposure: "exposure of guarantor forces",
   trigger: "trigger probability",
+  vetoBlock: "attacker's veto as a guarantor",
 };
 
 const r2 = (x: number) => x.toFixed(2);

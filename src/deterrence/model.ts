@@ -28,8 +28,11 @@ export interface DeterrenceFactors {
   usInvolvement: number;
   /** Probability that renewed aggression strikes guarantor forces (noisy-OR). */
   exposure: number;
-  /** Probability that renewed aggression triggers the guarantee at all, from its scope. */
+  /** Probability that renewed aggression triggers the guarantee at all, from its scope and, when the attacker is
+   *  itself a guarantor with a veto, the chance that it does not block the response. */
   trigger: number;
+  /** Probability that the attacker blocks the response as a guarantor (0 unless `adversary_guarantor`). */
+  vetoBlock: number;
 }
 
 /** One term of the expected cost: one step of the ladder. */
@@ -132,13 +135,17 @@ export function deterrenceFactors(a: MechanismAttributes, p: ResolvedParameters)
     a.aircraftInProtectedState ? param(p, "deterrence.exposure.aircraft") : 0,
     a.adCrewsInProtectedState ? param(p, "deterrence.exposure.ad_crews") : 0,
   ]);
-  const trigger =
+  const scopeTrigger =
     a.scope === "recognised_territory"
       ? param(p, "deterrence.trigger.recognised_territory")
       : a.scope === "controlled_territory"
         ? param(p, "deterrence.trigger.controlled_territory")
         : exposure;
-  return { bindingness: a.bindingness, forcesInPlace, usInvolvement, exposure, trigger };
+  // An attacker that is itself a guarantor deciding with the others can veto the response to its own attack
+  // (the Istanbul 2022 model as Kyiv read it): the guarantee then applies only when it does not.
+  const vetoBlock = a.adversaryGuarantor ? param(p, "deterrence.adversary_veto_block") : 0;
+  const trigger = scopeTrigger * (1 - vetoBlock);
+  return { bindingness: a.bindingness, forcesInPlace, usInvolvement, exposure, trigger, vetoBlock };
 }
 
 /** Cost C_k of a step to the attacker, gain units. */
@@ -289,7 +296,11 @@ export function estimateFromAttributes(
 
 function drivers(f: DeterrenceFactors, own: number, terms: DeterrenceTerm[], total: number): string[] {
   const out: string[] = [];
-  if (f.trigger < 1)
+  if (f.vetoBlock > 0)
+    out.push(
+      `veto: the attacker is itself a guarantor and blocks the collective response with probability ${r2(f.vetoBlock)}`,
+    );
+  else if (f.trigger < 1)
     out.push(
       `trigger: the guarantee applies to ${pct(f.trigger)} of renewed attacks (only when guarantor forces are hit; exposure ${r2(f.exposure)})`,
     );

@@ -297,6 +297,14 @@ export const DETERRENCE_PARAMETERS: readonly ParameterDef[] = [
     "definition: an attack across the line lands on controlled territory",
   ),
   def(
+    "deterrence.adversary_veto_block",
+    0.8,
+    "probability",
+    "probability that the attacker, when it is itself a guarantor and the guarantors act together (adversary_guarantor), blocks the collective response to its own attack",
+    "judgement: Kyiv rejected the Istanbul 2022 guarantor model because 'Moscow would have held effective veto power over any military response' (Reuters, 20 Aug 2025); not 1, because guarantors may still act outside the treaty",
+    true,
+  ),
+  def(
     "deterrence.exposure.observation",
     0.3,
     "probability",

@@ -44,6 +44,8 @@ export const DEFAULT_RED_LINE_CONFIDENCE = 1;
 export interface PartyRedLine {
   id: string;
   description: string;
+  /** The party's words, verbatim from the source, when the scenario gives them. */
+  quote?: string | undefined;
   source: string;
   confidence: number;
   /** Cost of dropping it: RED_LINE_COST_SCALE · salience_p · confidence (utility units). */
@@ -155,6 +157,7 @@ export function stanceParties(c: CompiledScenario): Party[] {
       return {
         id: r.id,
         description: r.description,
+        quote: r.quote,
         source: r.source,
         confidence,
         cost: RED_LINE_COST_SCALE * salience * confidence,

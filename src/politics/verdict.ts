@@ -15,6 +15,8 @@ import { type Party, preferenceScore, stanceParties } from "./stances.js";
 export interface RedLineReason {
   id: string;
   description: string;
+  /** The party's words, verbatim from the source, when the scenario gives them (for reports to show). */
+  quote: string | undefined;
   source: string;
   /** The source's title, as declared in the scenario. */
   sourceTitle: string | undefined;
@@ -27,6 +29,8 @@ export interface RedLineReason {
 export interface PreferenceShortfall {
   id: string;
   description: string | undefined;
+  /** The party's words, verbatim from the source, when the scenario gives them (for reports to show). */
+  quote: string | undefined;
   source: string;
   sourceTitle: string | undefined;
   /** The preference's score σ ∈ [0, 1] in this scheme. */
@@ -66,6 +70,7 @@ function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyV
     redLines.push({
       id: r.id,
       description: r.description,
+      quote: r.quote,
       source: r.source,
       sourceTitle: titles.get(r.source),
       confidence: r.confidence,
@@ -82,6 +87,7 @@ function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyV
       shortfalls.push({
         id: pref.id,
         description: pref.description,
+        quote: pref.quote,
         source: pref.source,
         sourceTitle: titles.get(pref.source),
         score,
@@ -117,7 +123,7 @@ function partyVerdict(c: CompiledScenario, party: Party, scheme: Scheme): PartyV
 
 /**
  * Every party's verdict on a scheme, with reasons.
- * @example partyVerdicts(c, scheme).find((v) => v.party === "RUS")?.redLines[0]?.source // "zakharova-2025-08-19"
+ * @example partyVerdicts(c, scheme).find((v) => v.party === "RUS")?.redLines[0]?.source // "zakharova-2025-08-18"
  */
 export function partyVerdicts(c: CompiledScenario, scheme: Scheme): PartyVerdict[] {
   return stanceParties(c).map((p) => partyVerdict(c, p, scheme));

@@ -3,9 +3,9 @@
  * same YAML adapter and schema-diagnostics helper), then merged with ids unique across files.
  */
 import type { Diagnostic, Result } from "../scenario/diagnostics.js";
-import type { Source } from "../scenario/schema.js";
 import { parseYaml } from "../scenario/yaml.js";
 import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
+import type { LibrarySource } from "./schema.js";
 import { type AirPrecedent, type GroundPrecedent, PrecedentFile, type PrecedentLibrary } from "./schema.js";
 
 type Path = (string | number)[];
@@ -77,7 +77,7 @@ export function loadPrecedentLibrary(
   files: readonly { file: string; text: string }[],
 ): Result<PrecedentLibrary> {
   const errors: Diagnostic[] = [];
-  const sources = new Map<string, { source: Source; file: string }>();
+  const sources = new Map<string, { source: LibrarySource; file: string }>();
   const ground: GroundPrecedent[] = [];
   const air: AirPrecedent[] = [];
   const seen = new Map<string, string>();

@@ -21,6 +21,16 @@ export type SizingMission = (typeof SIZING_MISSIONS)[number];
 export const POSTURES = ["unarmed", "light", "robust"] as const;
 export type Posture = (typeof POSTURES)[number];
 
+/** A source of the library. The library is not a dated snapshot (no asOf), so its dates are as the pages give
+ *  them: `YYYY[-MM[-DD]]`, `c. YYYY` for an approximate one, or `undated`; scenarios check theirs strictly. */
+export const LibrarySource = Source.extend({
+  date: z
+    .string()
+    .min(1)
+    .describe("publication date as precise as known: YYYY-MM-DD, YYYY-MM, YYYY, c. YYYY, or undated"),
+});
+export type LibrarySource = z.infer<typeof LibrarySource>;
+
 /** A figure of the library: a value, its source, and how far it can be trusted. */
 export const Figure = z.strictObject({
   value: z.number().positive(),
@@ -78,7 +88,7 @@ export type AirPrecedent = z.infer<typeof AirPrecedent>;
 export const PrecedentFile = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
-  sources: z.array(Source).min(1),
+  sources: z.array(LibrarySource).min(1),
   ground: z.array(GroundPrecedent).default([]),
   air: z.array(AirPrecedent).default([]),
 });
@@ -86,7 +96,7 @@ export type PrecedentFile = z.infer<typeof PrecedentFile>;
 
 /** The whole library: every file's missions, with the sources of each. */
 export interface PrecedentLibrary {
-  sources: ReadonlyMap<string, Source>;
+  sources: ReadonlyMap<string, LibrarySource>;
   ground: readonly GroundPrecedent[];
   air: readonly AirPrecedent[];
 }

@@ -16,6 +16,8 @@ export interface Diagnostic {
   path: (string | number)[];
   position?: SourcePosition | undefined;
   message: string;
+  /** `warning`: the input is usable but doubtful (a source dated after the scenario's asOf); absent: an error. */
+  severity?: "warning" | undefined;
 }
 
 /** `actors[3].capabilities.troops`; `(root)` for the empty path. */
@@ -30,10 +32,11 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out;
 }
 
-/** `scenario.yaml:42:7 actors[3].capabilities.troops: expected a number, got "many"`. */
+/** `scenario.yaml:42:7 actors[3].capabilities.troops: expected a number, got "many"`; a warning says so:
+ *  `scenario.yaml:30:11 sources[4].date: warning: published 2026-01-06, after …`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
-  return `${where} ${formatPath(d.path)}: ${d.message}`;
+  return `${where} ${formatPath(d.path)}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
 }
 
 /** Thrown by functions that read user input, carrying every problem found. Never a bug: the CLI prints the
@@ -49,6 +52,10 @@ export class InputError extends Error {
 
 /** Either a value or the located problems that prevented it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Diagnostic[] };
+
+/** A `Result` that also carries warnings (located like errors, `severity: "warning"`), whether or not it is
+ *  ok. Callers that only read `ok`, `value` and `errors` are unaffected. */
+export type Checked<T> = Result<T> & { warnings: Diagnostic[] };
 
 /** Describe a value for an error message: `"many"`, `42`, `an object`, `a list`. */
 export function describeValue(value: unknown): string {

@@ -17,7 +17,8 @@ export {
   predicateDimensions,
   schemeToObject,
 } from "./compile.js";
-export type { Diagnostic, Result, SourcePosition } from "./diagnostics.js";
+export { asOfWarnings, dateErrors, dateRange, periodRange } from "./dates.js";
+export type { Checked, Diagnostic, Result, SourcePosition } from "./diagnostics.js";
 export { formatDiagnostic, formatPath, InputError } from "./diagnostics.js";
 export {
   distributionMean,
@@ -65,6 +66,6 @@ export type {
 } from "./schema.js";
 export { CAPABILITIES, scenarioJsonSchema } from "./schema.js";
 export { type AppliedSettings, applySettings, parseSetting, type Setting } from "./settings.js";
-export { loadScenario, semanticErrors, validateScenarioData } from "./validate.js";
+export { loadScenario, semanticErrors, semanticWarnings, validateScenarioData } from "./validate.js";
 export { MAX_ALIAS_COUNT, parseYaml } from "./yaml.js";
 export { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";

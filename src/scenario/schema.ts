@@ -46,6 +46,21 @@ export type Sourced = z.infer<typeof Sourced>;
 
 export const SourceKind = z.enum(["news", "official", "analysis", "dataset", "academic", "judgement"]);
 
+/** A calendar date as precise as the source gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a date YYYY-MM-DD, YYYY-MM or YYYY")
+  .meta({ id: "PartialDate" });
+
+/** A period: one partial date (the whole of it) or `start/end` (ISO 8601 interval), e.g. `1995-12/1996-12`. */
+export const Period = z
+  .string()
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/,
+    "expected a period: YYYY[-MM[-DD]] or start/end, e.g. 1995-12/1996-12",
+  )
+  .meta({ id: "Period" });
+
 export const Source = z
   .strictObject({
     id: Id,
@@ -53,7 +68,15 @@ export const Source = z
     title: z.string().min(1),
     publisher: z.string().optional(),
     author: z.string().optional(),
-    date: z.string().optional().describe("publication date, YYYY-MM-DD or YYYY-MM or YYYY"),
+    date: PartialDate.describe(
+      "publication date, as precise as known: YYYY-MM-DD, YYYY-MM or YYYY (validate warns when it may be after the scenario's asOf)",
+    ),
+    statementDate: PartialDate.optional().describe(
+      "when the words were said or the document handed over, where that differs from the publication date",
+    ),
+    describes: Period.optional().describe(
+      "historical background: the period this source describes, for a source published after the scenario's asOf about earlier events (YYYY[-MM[-DD]] or start/end); it must end on or before asOf",
+    ),
     url: z.string().optional(),
     via: z.string().optional().describe("id of the source that reports this one, when it is second-hand"),
     note: z.string().optional(),
@@ -253,11 +276,18 @@ export const Willingness = z
   .meta({ id: "Willingness" });
 export type Willingness = z.infer<typeof Willingness>;
 
+/** The party's own words, verbatim from the stance's source (translations as the source gives them). */
+const Quote = z
+  .string()
+  .min(1)
+  .describe("the verbatim words of the party (or its document) in the cited source, for reports to show");
+
 export const RedLine = z
   .strictObject({
     id: Id,
     description: z.string(),
     forbid: Predicate.describe("the party rejects every scheme where this holds"),
+    quote: Quote.optional(),
     source: Id,
     confidence: Confidence.optional(),
   })
@@ -278,6 +308,7 @@ export const Preference = z
       attr: Id,
       better: z.enum(["higher", "lower"]),
       range: z.tuple([z.number(), z.number()]),
+      quote: Quote.optional(),
       source: Id,
       confidence: Confidence.optional(),
     }),
@@ -289,6 +320,7 @@ export const Preference = z
         "uncertainty about the weight; point estimate = weight",
       ),
       when: Predicate,
+      quote: Quote.optional(),
       source: Id,
       confidence: Confidence.optional(),
     }),
@@ -456,7 +488,10 @@ export const Scenario = z.strictObject({
   id: Id,
   title: z.string(),
   description: z.string().optional(),
-  asOf: z.string().describe("the date the scenario describes, YYYY-MM-DD"),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+    .describe("the date the scenario describes, YYYY-MM-DD: nothing published later belongs in it"),
   currency: z.strictObject({ code: z.literal("USD"), year: z.number().int() }),
   sources: z.array(Source).min(1),
   theater: Theater,

@@ -1,4 +1,5 @@
-import { type Diagnostic, describeValue, type Result } from "./diagnostics.js";
+import { asOfWarnings, dateErrors } from "./dates.js";
+import { type Checked, type Diagnostic, describeValue } from "./diagnostics.js";
 import { pointEstimate } from "./distributions.js";
 import { reservedAttributeProblems } from "./reserved.js";
 import { type Distribution, type Predicate, Scenario } from "./schema.js";
@@ -8,14 +9,15 @@ import { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";
 type Path = (string | number)[];
 
 /**
- * Parse and validate a scenario file's text.
+ * Parse and validate a scenario file's text. Besides the errors that make it unusable, it reports warnings
+ * (`semanticWarnings`: sources the scenario should not know on its asOf date), located the same way.
  * @param text the YAML (or JSON) text
  * @param file the name used in error messages
- * @example const r = loadScenario(readFileSync(f, "utf8"), f); if (!r.ok) r.errors.map(formatDiagnostic)
+ * @example const r = loadScenario(readFileSync(f, "utf8"), f); if (!r.ok) r.errors.map(formatDiagnostic); r.warnings
  */
-export function loadScenario(text: string, file = "scenario.yaml"): Result<Scenario> {
+export function loadScenario(text: string, file = "scenario.yaml"): Checked<Scenario> {
   const parsed = parseYaml(text, file);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ...parsed, warnings: [] };
   const { data, locate } = parsed.value;
   return validateScenarioData(data, file, locate);
 }
@@ -24,15 +26,28 @@ export function loadScenario(text: string, file = "scenario.yaml"): Result<Scena
  * Validate parsed scenario data (the schema, then the semantic checks), locating each error with `locate` when
  * the data came from a text (without it, errors carry the field path only: data built in memory, `--set`).
  */
-export function validateScenarioData(data: unknown, file: string, locate?: Locate): Result<Scenario> {
+export function validateScenarioData(data: unknown, file: string, locate?: Locate): Checked<Scenario> {
   const where: Locate = locate ?? (() => undefined);
   const result = Scenario.safeParse(data);
   if (!result.success)
-    return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, where) };
-  const errors = semanticErrors(result.data).map(
-    ([path, message]): Diagnostic => ({ file, path, position: where(path, false), message }),
-  );
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
+    return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, where), warnings: [] };
+  const at = (path: Path, message: string): Diagnostic => ({
+    file,
+    path,
+    position: where(path, false),
+    message,
+  });
+  const errors = semanticErrors(result.data).map(([path, message]) => at(path, message));
+  const warnings = semanticWarnings(result.data).map(([path, message]) => ({
+    ...at(path, message),
+    severity: "warning" as const,
+  }));
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, value: result.data, warnings };
+}
+
+/** What is doubtful but not wrong: sources published after the scenario's asOf (src/scenario/dates.ts). */
+export function semanticWarnings(s: Scenario): [Path, string][] {
+  return asOfWarnings(s);
 }
 
 /** Checks the schema cannot express: references, duplicates, attribute types, distributions. */
@@ -134,6 +149,7 @@ export function semanticErrors(s: Scenario): [Path, string][] {
   });
 
   for (const [path, message] of reservedAttributeProblems(s.dimensions)) err(path, message);
+  for (const [path, message] of dateErrors(s)) err(path, message);
 
   const checkSelector = (sel: Record<string, string | string[]>, path: Path) => {
     for (const [dim, v] of Object.entries(sel)) {

@@ -176,7 +176,8 @@ export function summarizeMonteCarlo(
     byCount.set(k.both[s]!, list);
   }
   for (const count of [...byCount.keys()].sort((a, b) => b - a)) {
-    candidates.push(...byCount.get(count)!);
+    // One at a time: a spread of hundreds of thousands of equal counts overflows the call stack.
+    for (const scheme of byCount.get(count)!) candidates.push(scheme);
     if (candidates.length >= top) break;
   }
   const ranked = candidates

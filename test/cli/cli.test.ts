@@ -38,6 +38,45 @@ describe("guarantor CLI", () => {
     expect(r.stderr).toMatch(/^3 errors$/m);
   });
 
+  it("guarantor validate <a file citing a later source> warns with file:line:col; --strict makes it an error, exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "guarantor-"));
+    const later = join(dir, "later.yaml");
+    const text = readFileSync(MINI, "utf8").replace(
+      'title: Test article\n    date: "2025-08-20"',
+      'title: Test article\n    date: "2026-01-06"',
+    );
+    expect(text).toContain('"2026-01-06"');
+    writeFileSync(later, text);
+    const line = text.split("\n").findIndex((l) => l.includes('"2026-01-06"')) + 1;
+    const warned = await runCli(["validate", "later.yaml"], dir);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/later\.yaml: valid \(.*, 1 warning\)/);
+    expect(warned.stderr).toMatch(
+      new RegExp(
+        `^later\\.yaml:${line}:11 sources\\[0\\]\\.date: warning: published 2026-01-06, after the scenario's asOf 2025-08-20`,
+        "m",
+      ),
+    );
+    const json = JSON.parse((await runCli(["validate", "later.yaml", "--json"], dir)).stdout);
+    expect(json.warnings).toEqual([expect.objectContaining({ path: "sources[0].date", line, col: 11 })]);
+    const strict = await runCli(["validate", "later.yaml", "--strict"], dir);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr).toMatch(
+      new RegExp(
+        `^later\\.yaml:${line}:11 sources\\[0\\]\\.date: published 2026-01-06, after the scenario's asOf`,
+        "m",
+      ),
+    );
+    expect(strict.stderr).toMatch(/^1 error$/m);
+  });
+
+  it("guarantor validate --strict on the default (flagship) scenario: no source after its asOf, exit 0", async () => {
+    const r = await runCli(["validate", "--strict", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, asOf: "2025-08-20", warnings: [] });
+  });
+
   it("guarantor validate on a missing file exits 2 naming it", async () => {
     const r = await runCli(["validate", "no-such.yaml"]);
     expect(r.code).toBe(2);

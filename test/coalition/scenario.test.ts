@@ -15,7 +15,7 @@ title: Coalition test
 asOf: "2025-08-20"
 currency: { code: USD, year: 2024 }
 sources:
-  - { id: s, kind: judgement, title: Test }
+  - { id: s, kind: judgement, title: Test, date: "2025-01-01" }
 theater:
   protectedState: UKR
   territories:

@@ -33,6 +33,7 @@ export const BARE: MechanismAttributes = {
   usEnablers: false,
   weaponsUsdBnPerYear: 0,
   ukraineForceK: 900,
+  adversaryGuarantor: false,
 };
 
 /**

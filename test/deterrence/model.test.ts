@@ -118,6 +118,19 @@ describe("estimateFromAttributes: hand-computed examples", () => {
     expect(d.drivers[0]).toMatch(/^trigger/);
   });
 
+  it("the attacker as a guarantor with a veto blocks 80% of every response: each P is a fifth of what it was", () => {
+    const a = { ...BARE, bindingness: 0.8, consultationHours: 72, capStations: 2, usAirSupport: true };
+    const free = estimate(a);
+    const vetoed = estimate({ ...a, adversaryGuarantor: true });
+    expect(vetoed.factors.vetoBlock).toBe(0.8);
+    expect(vetoed.factors.trigger).toBeCloseTo(0.2, 12);
+    expect(vetoed.terms.map((t) => t.probability)).toEqual(
+      free.terms.map((t) => expect.closeTo(t.probability * 0.2, 12)),
+    );
+    expect(vetoed.probability).toBeLessThan(free.probability);
+    expect(vetoed.drivers[0]).toMatch(/^veto: the attacker is itself a guarantor/);
+  });
+
   it("a guarantee on guarantor forces with none in place is never triggered", () => {
     const d = estimate({ ...BARE, bindingness: 0.8, scope: "guarantor_forces", capStations: 2 });
     expect(d.factors.trigger).toBe(0);
@@ -155,6 +168,7 @@ const attrsArb: fc.Arbitrary<MechanismAttributes> = fc.record({
   usEnablers: fc.boolean(),
   weaponsUsdBnPerYear: fc.double({ min: 0, max: 80, noNaN: true }),
   ukraineForceK: fc.double({ min: 0, max: 1200, noNaN: true }),
+  adversaryGuarantor: fc.boolean(),
 });
 
 /** Random coefficients that keep the model's signs: positive betas and costs; intercepts anywhere. */
@@ -251,6 +265,16 @@ describe("estimateFromAttributes: monotonicity (fast-check)", () => {
         );
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("making the attacker a guarantor with a veto never raises P(deterred)", () => {
+    fc.assert(
+      fc.property(attrsArb, paramsArb, timingsArb, (a, p, t) => {
+        const vetoed = { ...a, adversaryGuarantor: true };
+        return notLower(estimate(a, p, t).probability, estimate(vetoed, p, t).probability);
+      }),
+      { numRuns: 300 },
     );
   });
 

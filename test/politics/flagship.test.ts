@@ -32,28 +32,35 @@ function analyzeWith(c: CompiledScenario, spec: string) {
 
 describe("politics on the flagship scenario", () => {
   const sc = c;
-  it("analyzeConsensus(every scheme with European NATO troops in Ukraine): RUS accepts none, Zakharova's line excludes all", () => {
+  it("analyzeConsensus(every scheme with European NATO troops in Ukraine): RUS accepts none; Zakharova's line and the memorandum's exclude them all", () => {
     const a = analyzeWith(sc, "ground_presence=reassurance_in_depth,ground_providers=european_coalition");
     expect(a.schemes).toBeGreaterThan(0);
     const rus = a.acceptance.find((x) => x.party === "RUS")!;
     expect(rus.accepts).toBe(0);
-    const line = sc.scenario.actors
-      .find((x) => x.id === "RUS")!
-      .stance!.redLines.find((r) => r.source === "zakharova-2025-08-19")!;
-    expect(rus.redLines.find((r) => r.id === line.id)!.excludes).toBe(a.schemes);
-    // The smallest concession that unlocks such a scheme includes dropping that line.
-    expect(a.concessions.sets[0]!.changes).toContainEqual(
-      expect.objectContaining({ kind: "dropRedLine", party: "RUS", source: "zakharova-2025-08-19" }),
+    for (const id of ["no-nato-contingents", "no-third-country-military-activity"])
+      expect(rus.redLines.find((r) => r.id === id)!.excludes, id).toBe(a.schemes);
+    // Dropping Zakharova's line alone is not enough: the smallest concession drops the memorandum's ban too.
+    const drops = a.concessions.sets[0]!.changes.filter((x) => x.kind === "dropRedLine" && x.party === "RUS");
+    expect(drops).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: "zakharova-2025-08-18" }),
+        expect.objectContaining({
+          source: "rus-memorandum-2025-06-02",
+          redLine: "no-third-country-military-activity",
+        }),
+      ]),
     );
   }, 60_000);
 
-  it("analyzeConsensus(every scheme with a political declaration only): UKR accepts none", () => {
-    const a = analyzeWith(sc, "commitment=political_declaration");
-    expect(a.schemes).toBeGreaterThan(0);
-    expect(a.acceptance.find((x) => x.party === "UKR")!.accepts).toBe(0);
+  it("analyzeConsensus(every scheme short of an Article-5-like treaty): UKR accepts none", () => {
+    for (const spec of ["commitment=political_declaration", "commitment=bilateral_agreements"]) {
+      const a = analyzeWith(sc, spec);
+      expect(a.schemes).toBeGreaterThan(0);
+      expect(a.acceptance.find((x) => x.party === "UKR")!.accepts, spec).toBe(0);
+    }
   }, 60_000);
 
-  it("partyVerdicts(NATO-country troops in Ukraine) has RUS reject, citing Zakharova on 19 Aug 2025", () => {
+  it("partyVerdicts(NATO-country troops in Ukraine) has RUS reject, citing Zakharova on 18 Aug 2025 in her words", () => {
     const schemes = schemesWith(
       sc,
       "ground_presence=reassurance_in_depth,ground_providers=european_coalition",
@@ -62,35 +69,78 @@ describe("politics on the flagship scenario", () => {
     for (const s of schemes) {
       const rus = partyVerdicts(sc, s).find((v) => v.party === "RUS")!;
       expect(rus.accepts).toBe(false);
-      expect(rus.redLines.map((r) => r.source)).toContain("zakharova-2025-08-19");
+      expect(rus.redLines.map((r) => r.source)).toContain("zakharova-2025-08-18");
+      // The verdict carries the party's own words for reports to show.
+      expect(rus.redLines.find((r) => r.source === "zakharova-2025-08-18")?.quote).toMatch(
+        /^Any scenarios involving the appearance of NATO military contingents in Ukraine are unacceptable/,
+      );
     }
   }, 60_000);
 
-  it("partyVerdicts(a political declaration only) has UKR fall short on Zhao Long's binding and enforceable guarantee", () => {
+  it("partyVerdicts(a political declaration only) has UKR reject on its own words: security that works in practice like Article 5", () => {
     const schemes = schemesWith(sc, "commitment=political_declaration");
     expect(schemes.length).toBeGreaterThan(0);
     for (const s of schemes) {
       const ukr = partyVerdicts(sc, s).find((v) => v.party === "UKR")!;
       expect(ukr.accepts).toBe(false);
-      expect(ukr.utility).toBeLessThan(ukr.reservation);
-      const binding = ukr.shortfalls.find((x) => x.source === "zhao-long-2025-08-20" && x.score === 0);
-      expect(binding?.id).toBe("binding-enforceable");
-      expect(ukr.shortfalls[0]!.id).toBe("binding-enforceable");
+      expect(ukr.redLines.find((r) => r.id === "article-5-in-practice")?.source).toBe(
+        "ukr-zelensky-article5-2025-08-17",
+      );
     }
   }, 60_000);
 
-  it("analyzeConsensus(flagship): no scheme of the zone puts NATO-country troops in Ukraine or lets Ukraine join NATO", () => {
-    const a = analyzeConsensus(compileStances(sc), enumerateSchemes(sc), { top: 20 });
-    const troops = sc.attributes[sc.attrIndex.get("troops_in_protected_state")!]!;
-    const nato = sc.attributes[sc.attrIndex.get("troops_from_nato")!]!;
-    const inNato = sc.attributes[sc.attrIndex.get("in_nato")!]!;
-    for (const s of a.zone.best) {
-      expect(troops.values[s.scheme[troops.dim]!] === true && nato.values[s.scheme[nato.dim]!] === true).toBe(
-        false,
+  it("partyVerdicts(the frozen line without recognition) has RUS reject on territory and UKR not; Russia's terms the other way round", () => {
+    const freeze = schemesWith(sc, "territory=freeze_on_line", 100);
+    for (const s of freeze) {
+      const v = partyVerdicts(sc, s);
+      const rus = v.find((x) => x.party === "RUS")!;
+      const ukr = v.find((x) => x.party === "UKR")!;
+      expect(rus.redLines.map((r) => r.id)).toEqual(
+        expect.arrayContaining(["recognition-of-the-new-regions", "ukrainian-withdrawal"]),
       );
-      expect(inNato.values[s.scheme[inNato.dim]!]).toBe(false);
+      expect(ukr.redLines.map((r) => r.id)).not.toContain("no-legal-recognition");
+      expect(ukr.redLines.map((r) => r.id)).not.toContain("no-withdrawal-from-donbas");
     }
-    if (a.nash) expect(a.nash.accepts.every(Boolean)).toBe(true);
-    expect(a.distance!.value === 0).toBe(a.zone.size > 0);
+    for (const s of schemesWith(sc, "territory=four_oblasts_de_jure", 100)) {
+      const v = partyVerdicts(sc, s);
+      const rus = v.find((x) => x.party === "RUS")!;
+      const ukr = v.find((x) => x.party === "UKR")!;
+      expect(rus.redLines.map((r) => r.id)).not.toContain("recognition-of-the-new-regions");
+      expect(rus.redLines.map((r) => r.id)).not.toContain("ukrainian-withdrawal");
+      expect(ukr.redLines.map((r) => r.id)).toEqual(
+        expect.arrayContaining(["no-legal-recognition", "no-withdrawal-from-donbas"]),
+      );
+    }
   }, 60_000);
+
+  it("analyzeConsensus(flagship): no scheme is accepted by all; the smallest concession asks Russia to give up its territorial, neutrality, cap and guarantor terms", () => {
+    const a = analyzeConsensus(compileStances(sc), enumerateSchemes(sc), { top: 5 });
+    expect(a.zone.size).toBe(0);
+    expect(a.nash).toBeUndefined();
+    expect(a.distance!.value).toBeGreaterThan(0);
+    const first = a.concessions.sets[0]!;
+    const rus = first.changes
+      .filter((x) => x.kind === "dropRedLine" && x.party === "RUS")
+      .map((x) => (x.kind === "dropRedLine" ? x.redLine : ""));
+    expect(rus.sort()).toEqual(
+      [
+        "caps-on-ukraines-forces",
+        "neutrality",
+        "recognition-of-the-new-regions",
+        "russia-among-the-guarantors",
+        "ukrainian-withdrawal",
+      ].sort(),
+    );
+    // Every change in it is Russia's: the scheme it unlocks is one Kyiv and the Europeans already accept.
+    expect(first.changes.every((x) => x.party === "RUS")).toBe(true);
+    const unlocked = Object.fromEntries(sc.dims.map((d, i) => [d.id, d.options[first.scheme[i]!]!]));
+    expect(unlocked).toMatchObject({
+      commitment: "article5_like",
+      ground_presence: "none",
+      ukraine_force: "army_800k",
+      nato_path: "membership_deferred",
+      territory: "freeze_on_line",
+      russia_role: "none",
+    });
+  }, 120_000);
 });
