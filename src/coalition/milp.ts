@@ -33,7 +33,17 @@ export interface MilpModel {
   start?: Float64Array;
 }
 
-export type MilpStatus = "optimal" | "infeasible" | "unbounded" | "error";
+/** How a solve ended. `time-limit`: stopped by its time limit; `too-large`: the model exceeds the solver's
+ *  size limit and was not solved; `unknown`: stopped without proving anything (HiGHS "Unknown", iteration
+ *  limits); `error`: the solver failed (a bug here or there). */
+export type MilpStatus =
+  | "optimal"
+  | "infeasible"
+  | "unbounded"
+  | "time-limit"
+  | "too-large"
+  | "unknown"
+  | "error";
 
 export interface MilpSolution {
   status: MilpStatus;
