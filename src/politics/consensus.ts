@@ -162,14 +162,15 @@ export class ConsensusAccumulator {
   private forecastScheme: Int32Array | undefined;
   private forecastDistance = Infinity;
   private forecastMargin = -Infinity;
-  // Concession sets keyed by which red lines are dropped and which parties lower their reservation: small
-  // integers when they fit (fast Map lookups), exact doubles up to 2^52, strings beyond.
-  private readonly keyKind: 0 | 1 | 2;
-  private readonly keyBit: Float64Array;
-  private readonly sets = new Map<
-    number | string,
-    { cost: number; index: number; changes: number; scheme: Int32Array }
-  >();
+  // Concession sets keyed by which red lines are dropped and which parties lower their reservation, as a bit
+  // set of `keyWords` 32-bit words (red lines first, then parties), found by a hash of the words.
+  private readonly keyWords: number;
+  private readonly key: Uint32Array;
+  private readonly setKeys: Uint32Array[] = [];
+  private readonly sets: { cost: number; index: number; changes: number; scheme: Int32Array }[] = [];
+  /** Hash of a key → the first set with that hash; further sets with the same hash follow in `nextSet`. */
+  private readonly setByHash = new Map<number, number>();
+  private readonly nextSet: number[] = [];
   private readonly linesByParty: number[][];
 
   constructor(
@@ -184,9 +185,8 @@ export class ConsensusAccumulator {
     this.forecast = forecastPositions(this.c, t.parties, t.optionOffset);
     this.acceptCount = new Float64Array(this.n);
     this.excludeCount = new Float64Array(t.redLineCount);
-    const keyBits = t.redLineCount + this.n;
-    this.keyKind = keyBits <= 30 ? 0 : keyBits <= 52 ? 1 : 2;
-    this.keyBit = Float64Array.from({ length: keyBits }, (_, i) => 2 ** i);
+    this.keyWords = Math.max(1, Math.ceil((t.redLineCount + this.n) / 32));
+    this.key = new Uint32Array(this.keyWords);
     this.linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
   }
 
@@ -195,8 +195,8 @@ export class ConsensusAccumulator {
     const t = this.t;
     const index = this.count++;
     this.pareto.add(e.utility, s);
-    let numKey = 0;
-    let strKey = "";
+    const key = this.key;
+    key.fill(0);
     let changes = 0;
     for (let p = 0; p < this.n; p++) {
       if (scores.accepts[p]) this.acceptCount[p]!++;
@@ -207,18 +207,14 @@ export class ConsensusAccumulator {
             const line = lines[k]!;
             this.excludeCount[line]!++;
             changes++;
-            if (this.keyKind === 0) numKey |= 1 << line;
-            else if (this.keyKind === 1) numKey += this.keyBit[line]!;
-            else strKey += `r${line},`;
+            key[line >>> 5] = key[line >>> 5]! | (1 << (line & 31));
           }
         }
       }
       if (scores.lowers[p]) {
         changes++;
         const b = t.redLineCount + p;
-        if (this.keyKind === 0) numKey |= 1 << b;
-        else if (this.keyKind === 1) numKey += this.keyBit[b]!;
-        else strKey += `p${p},`;
+        key[b >>> 5] = key[b >>> 5]! | (1 << (b & 31));
       }
     }
     const { minMargin, sumMargin, maxGap, totalGap } = scores;
@@ -247,15 +243,40 @@ export class ConsensusAccumulator {
       this.forecastMargin = minMargin;
       this.forecastScheme = keep(this.forecastScheme, s);
     }
-    const key = this.keyKind === 2 ? strKey : numKey;
-    const prev = this.sets.get(key);
-    if (prev === undefined)
-      this.sets.set(key, { cost: totalGap, index, changes, scheme: Int32Array.from(s) });
+    const prev = this.findSet(key);
+    if (prev === undefined) this.addSet(key, { cost: totalGap, index, changes, scheme: Int32Array.from(s) });
     else if (totalGap < prev.cost) {
       prev.cost = totalGap;
       prev.index = index;
       prev.scheme.set(s as ArrayLike<number> & Iterable<number>);
     }
+  }
+
+  /** FNV-1a over the key's words. */
+  private hashOf(key: Uint32Array): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key[i]!, 0x01000193);
+    return h | 0;
+  }
+
+  private findSet(key: Uint32Array) {
+    let i = this.setByHash.get(this.hashOf(key));
+    while (i !== undefined) {
+      const k = this.setKeys[i]!;
+      let same = true;
+      for (let w = 0; w < k.length && same; w++) same = k[w] === key[w];
+      if (same) return this.sets[i];
+      i = this.nextSet[i] === -1 ? undefined : this.nextSet[i];
+    }
+    return undefined;
+  }
+
+  private addSet(key: Uint32Array, set: { cost: number; index: number; changes: number; scheme: Int32Array }) {
+    const h = this.hashOf(key);
+    const i = this.sets.push(set) - 1;
+    this.setKeys.push(Uint32Array.from(key));
+    this.nextSet.push(this.setByHash.get(h) ?? -1);
+    this.setByHash.set(h, i);
   }
 
   /** The analysis of every scheme added so far. */
@@ -267,7 +288,7 @@ export class ConsensusAccumulator {
     // Cheapest first; a set is listed only when no cheaper listed set asks every party for no more
     // (same changes, each costing no more): the alternatives are the Pareto-minimal sets.
     const ranked: ConcessionSet[] = [];
-    const candidates = [...this.sets.values()].sort(
+    const candidates = [...this.sets].sort(
       (a, b) => a.cost - b.cost || a.changes - b.changes || a.index - b.index,
     );
     for (const x of candidates) {
