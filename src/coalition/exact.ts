@@ -42,18 +42,23 @@ export interface ExactAllocation {
 
 export interface ExactOptions {
   objective: "min-cost" | "fewest";
-  /** Stop past this many nodes and return the best allocation found, not proven (default 20,000). */
+  /** Stop past this many nodes and return the best allocation found, not proven (default: no node limit). */
   maxNodes?: number;
+  /** Stop once the nodes' work passes this many units (a node costs its undecided pool × capabilities per
+   *  bound it computes; default EXACT_DEFAULT_MAX_WORK): a budget that, unlike a clock, gives the same answer
+   *  on every machine, and takes about the same time whatever the problem's size. */
+  maxWork?: number;
 }
 
 /** Relative tolerance when comparing costs: sums of floats must not turn a tie into a win. */
 const COST_EPSILON = 1e-12;
 /** Coordinate-ascent sweeps over the prices at a node, at most; it stops earlier once a sweep gains nothing. */
 const MAX_SWEEPS = 2;
-export const EXACT_DEFAULT_MAX_NODES = 20_000;
+/** About 2 to 4 s of search on the machine of docs/models/coalition.md's measurements. */
+export const EXACT_DEFAULT_MAX_WORK = 20_000_000;
 
 /**
- * The optimal allocation of a prepared problem, or the best found within `maxNodes` (then `proven` is false);
+ * The optimal allocation of a prepared problem, or the best found within the budget (then `proven` is false);
  * undefined when no allocation meets the covers.
  * @param bound per contributor and capability, the most units it may provide (after conditions and covers)
  * @param eligible the contributors that can take part (`willingCapacity`)
@@ -68,7 +73,8 @@ export function exactCoalition(
 ): ExactAllocation | undefined {
   const n = p.ids.length;
   const K = p.caps.length;
-  const maxNodes = options.maxNodes ?? EXACT_DEFAULT_MAX_NODES;
+  const maxNodes = options.maxNodes ?? Number.POSITIVE_INFINITY;
+  const maxWork = options.maxWork ?? EXACT_DEFAULT_MAX_WORK;
   const fewest = options.objective === "fewest";
   const pool = p.ids.map((_, c) => c).filter((c) => eligible[c]);
   const b = new Float64Array(n * K);
@@ -352,6 +358,7 @@ export function exactCoalition(
   let bestCost = Number.POSITIVE_INFINITY;
   let bestState: Int8Array | undefined;
   let nodes = 0;
+  let work = 0;
   let stopped = false;
   /** The least bound over the nodes cut off by the budget (with the root's, the proven lower bound). */
   let openBound = Number.POSITIVE_INFINITY;
@@ -423,7 +430,8 @@ export function exactCoalition(
 
   const search = (lambda: Float64Array, lambda0: Float64Array): void => {
     if (stopped) return;
-    if (++nodes > maxNodes) {
+    work += pool.length * K * (fewest ? 2 : 1);
+    if (++nodes > maxNodes || work > maxWork) {
       stopped = true;
       return;
     }

@@ -10,6 +10,7 @@ export {
   type MilpSolver,
   type MilpStatus,
   type MilpVariable,
+  modelNonzeros,
   writeLpFormat,
 } from "./milp.js";
 export {

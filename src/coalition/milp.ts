@@ -58,6 +58,13 @@ export interface MilpSolution {
   detail: string;
 }
 
+/** Nonzero coefficients of a model (objective and rows): what its size and the solver's work grow with. */
+export function modelNonzeros(model: MilpModel): number {
+  let n = model.objective.length;
+  for (const c of model.constraints) n += c.terms.length;
+  return n;
+}
+
 /** Anything that solves a `MilpModel` synchronously. */
 export interface MilpSolver {
   name: string;

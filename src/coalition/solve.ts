@@ -32,8 +32,9 @@ export interface SolveCoalitionOptions {
    *  fair, and the MILP solver when it stops at its node budget, started from its best allocation; `milp`:
    *  the MILP solver alone. */
   method?: "auto" | "milp";
-  /** Node budget of the exact branch-and-bound (default EXACT_DEFAULT_MAX_NODES). */
+  /** Budgets of the exact branch-and-bound: nodes (default none) and work (default EXACT_DEFAULT_MAX_WORK). */
   maxNodes?: number;
+  maxWork?: number;
 }
 
 /** How far an answer is proven. Every objective is minimised, so a bound is a lower bound. */
@@ -461,12 +462,14 @@ export function solveCoalition(
     const r = exactCoalition(p, b.bound, eligible, b.cover, {
       objective: kind,
       ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }),
+      ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
     });
     if (r) nodes += r.nodes;
     return r;
   };
-  /** The cheapest allocation, with its proof and a lower bound on any allocation's cost. */
-  const minCost = (): { pt: Point; proof: CoalitionProof; lower: number } => {
+  /** The cheapest allocation, with its proof and a lower bound on any allocation's cost. With `startOnly`, the
+   *  branch-and-bound's best allocation is enough (the fair search only needs a start and a bound). */
+  const minCost = (startOnly = false): { pt: Point; proof: CoalitionProof; lower: number } => {
     const exact = exactFor("min-cost");
     if (exact?.proven) {
       method = "exact";
@@ -474,6 +477,7 @@ export function solveCoalition(
       return { pt: at, proof: { optimal: true }, lower: at.total };
     }
     const start = exact ? pointFromUnits(b, exact.units) : undefined;
+    if (startOnly && start && exact) return { pt: start, proof: { optimal: true }, lower: exact.bound };
     const r = counter.solve(withObjective(b, b.totalCost, [], start?.values));
     let at = pointOf(b, r.values);
     if (start && start.total < at.total) at = start;
@@ -500,9 +504,11 @@ export function solveCoalition(
         (count(start) < count(first) || (count(start) === count(first) && start.total < first.total))
       )
         first = start;
-      if (!r1.proven) {
+      // The count is proven when the solver says so, or when a bound (the solver's or the branch-and-bound's)
+      // reaches it; then the cheapest allocation at that count.
+      const lower = Math.max(Math.ceil(r1.bound - 1e-6), exact?.bound ?? Number.NEGATIVE_INFINITY);
+      if (!r1.proven && lower < count(first)) {
         pt = first;
-        const lower = Math.max(Math.ceil(r1.bound - 1e-6), exact?.bound ?? Number.NEGATIVE_INFINITY);
         proof = stoppedProof("participants", count(first), lower, r1);
       } else {
         const n = count(first);
@@ -520,11 +526,12 @@ export function solveCoalition(
       }
     }
   } else {
-    const cheapest = minCost();
+    const cheapest = minCost(objective === "fair");
     pt = cheapest.pt;
     proof = cheapest.proof;
     if (objective === "fair") {
-      // The fair search needs only a feasible start; a min-cost stage stopped by a limit has used the time.
+      // The fair search needs only a feasible start and a bound on the total; a min-cost MILP stopped by a
+      // limit has used the time.
       if (proof.optimal) {
         const fair = solveFair(b, counter, pt, pool, share, cheapest.lower);
         pt = fair.pt;
