@@ -271,7 +271,10 @@ export class ConsensusAccumulator {
     return undefined;
   }
 
-  private addSet(key: Uint32Array, set: { cost: number; index: number; changes: number; scheme: Int32Array }) {
+  private addSet(
+    key: Uint32Array,
+    set: { cost: number; index: number; changes: number; scheme: Int32Array },
+  ) {
     const h = this.hashOf(key);
     const i = this.sets.push(set) - 1;
     this.setKeys.push(Uint32Array.from(key));
