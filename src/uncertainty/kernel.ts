@@ -43,19 +43,21 @@ import {
   acceptsFrom,
   gapFrom,
   marginFrom,
+  numericScore,
   type Party,
-  preferenceScore,
   RED_LINE_COST_SCALE,
   stanceParties,
 } from "../politics/index.js";
 import {
   attributeDimensions,
   type CompiledScenario,
-  evaluatePredicate,
+  numericAttribute,
   predicateDimensions,
+  type Scheme,
 } from "../scenario/compile.js";
 import { type MixedRadix, mixedRadix, mixedRadixWithin, radixDecode, radixIndex } from "../scenario/radix.js";
-import { CAPABILITIES, type Scenario } from "../scenario/schema.js";
+import { CAPABILITIES, type Preference, type Scenario } from "../scenario/schema.js";
+import { predicateTest } from "../scenario/truth.js";
 import { enumerateSchemes, type OptionFilter } from "../space/index.js";
 import type { AppliedDraw } from "./draw.js";
 
@@ -98,6 +100,22 @@ export interface SchemeDraw {
   feasibility: number;
   feasible: boolean;
   costUsdMPerYear: number;
+}
+
+/** A preference's score σ as a function of the scheme (`preferenceScore` of politics/stances.ts, by lookup): a
+ *  numeric preference reads its attribute's one dimension, a `when` preference a truth table. */
+function preferenceScorer(c: CompiledScenario, pref: Preference): (scheme: Scheme) => number {
+  if ("when" in pref) {
+    const holds = predicateTest(c, pref.when);
+    return (scheme) => (holds(scheme) ? 1 : 0);
+  }
+  const d = c.attributes[c.attrIndex.get(pref.attr)!]!.dim;
+  const one = new Int32Array(c.dims.length);
+  const byOption = Float64Array.from(c.dims[d]!.options, (_, o) => {
+    one[d] = o;
+    return numericScore(numericAttribute(c, one, pref.attr), pref.range, pref.better);
+  });
+  return (scheme) => byOption[scheme[d]!]!;
 }
 
 /** The mechanism vector of a scheme and whether its air response has a standing patrol. */
@@ -224,16 +242,21 @@ export class MonteCarloKernel {
     this.marginT = new Float64Array(total);
     this.gapT = new Float64Array(total);
 
+    // Each preference and red line as a table lookup (a numeric preference reads one dimension; a predicate is
+    // tabulated over the dimensions it reads), not a tree walk per cell: the set-up scores every scheme.
+    const scorers = this.parties.map((party) => ({
+      prefs: party.preferences.map((pref) => preferenceScorer(c, pref)),
+      lines: party.redLines.map((r) => predicateTest(c, r.forbid)),
+    }));
     const scoreCell = (p: number, cell: number, scheme: Int32Array) => {
-      const party = this.parties[p]!;
-      const m = party.preferences.length;
-      party.preferences.forEach((pref, i) => {
-        this.sigma[p]![cell * m + i] = preferenceScore(c, pref, scheme);
-      });
+      const { prefs, lines } = scorers[p]!;
+      const m = prefs.length;
+      const sigma = this.sigma[p]!;
+      for (let i = 0; i < m; i++) sigma[cell * m + i] = prefs[i]!(scheme);
       const w = this.words[p]!;
-      party.redLines.forEach((r, k) => {
-        if (evaluatePredicate(c, r.forbid, scheme)) this.hits[p]![cell * w + (k >>> 5)]! |= 1 << (k & 31);
-      });
+      const hits = this.hits[p]!;
+      for (let k = 0; k < lines.length; k++)
+        if (lines[k]!(scheme)) hits[cell * w + (k >>> 5)]! |= 1 << (k & 31);
     };
     // Tabulate the parties read by projection, over every combination of the options they read.
     const probe = new Int32Array(c.dims.length);
