@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Diagnostic, Result } from "../scenario/diagnostics.js";
 import { Id } from "../scenario/schema.js";
-import { parseYaml } from "../scenario/yaml.js";
+import { parseYaml, type YamlLimits } from "../scenario/yaml.js";
 import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
 
 export const COALITION_OBJECTIVES = ["min-cost", "fair", "fewest"] as const;
@@ -119,10 +119,15 @@ export function coalitionProblemErrors(p: CoalitionProblem): [Path, string][] {
  * line and column of every field).
  * @param text the file's text
  * @param file the name used in error messages
+ * @param options `limits`: bounds on the text (size, nesting, aliases; `DEFAULT_YAML_LIMITS` when absent)
  * @example const r = parseCoalitionProblem('{"requirements": {"troops": 5}, "contributors": []}', "p.json")
  */
-export function parseCoalitionProblem(text: string, file = "problem.json"): Result<CoalitionProblem> {
-  const parsed = parseYaml(text, file);
+export function parseCoalitionProblem(
+  text: string,
+  file = "problem.json",
+  options: { limits?: Partial<YamlLimits> } = {},
+): Result<CoalitionProblem> {
+  const parsed = parseYaml(text, file, options.limits);
   if (!parsed.ok) return parsed;
   const { data, locate } = parsed.value;
   const at = (path: Path, message: string): Diagnostic => ({ file, path, position: locate(path), message });

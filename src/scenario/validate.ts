@@ -3,7 +3,7 @@ import { type Checked, type Diagnostic, describeValue } from "./diagnostics.js";
 import { pointEstimate } from "./distributions.js";
 import { reservedAttributeProblems } from "./reserved.js";
 import { type Distribution, type Predicate, Scenario } from "./schema.js";
-import { parseYaml } from "./yaml.js";
+import { parseYaml, type YamlLimits } from "./yaml.js";
 import { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";
 
 type Path = (string | number)[];
@@ -13,10 +13,15 @@ type Path = (string | number)[];
  * (`semanticWarnings`: sources the scenario should not know on its asOf date), located the same way.
  * @param text the YAML (or JSON) text
  * @param file the name used in error messages
+ * @param options `limits`: bounds on the text (size, nesting, aliases; `DEFAULT_YAML_LIMITS` when absent)
  * @example const r = loadScenario(readFileSync(f, "utf8"), f); if (!r.ok) r.errors.map(formatDiagnostic); r.warnings
  */
-export function loadScenario(text: string, file = "scenario.yaml"): Checked<Scenario> {
-  const parsed = parseYaml(text, file);
+export function loadScenario(
+  text: string,
+  file = "scenario.yaml",
+  options: { limits?: Partial<YamlLimits> } = {},
+): Checked<Scenario> {
+  const parsed = parseYaml(text, file, options.limits);
   if (!parsed.ok) return { ...parsed, warnings: [] };
   const { data, locate } = parsed.value;
   return validateScenarioData(data, file, locate);
