@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Diagnostic, Result } from "../scenario/diagnostics.js";
-import { Id } from "../scenario/schema.js";
+import { Id, MAX_COUNT, MAX_USD_M, Num } from "../scenario/schema.js";
 import { parseYaml, type YamlLimits } from "../scenario/yaml.js";
 import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
 
@@ -26,7 +26,7 @@ export const CoalitionCondition = z.discriminatedUnion("kind", [
       kind: z.literal("requires"),
       actor: Id,
       capability: Id,
-      min: z.number().int().min(1),
+      min: Num.int().min(1).max(MAX_COUNT),
       ...conditionMeta,
     })
     .describe("takes part only if `actor` provides at least `min` units of `capability`"),
@@ -34,7 +34,7 @@ export const CoalitionCondition = z.discriminatedUnion("kind", [
     .strictObject({
       kind: z.literal("maxShare"),
       capability: Id,
-      share: z.number().min(0).max(1),
+      share: Num.min(0).max(1),
       ...conditionMeta,
     })
     .describe("provides at most `share` × the requirement of `capability`"),
@@ -48,14 +48,16 @@ export const CoalitionContributor = z.strictObject({
   id: Id,
   name: z.string().optional(),
   capacity: z
-    .record(Id, z.number().int().min(0))
+    .record(Id, Num.int().min(0).max(MAX_COUNT))
     .default({})
     .describe("units it can provide per capability; a capability left out is 0"),
-  unitCost: z.record(Id, z.number().min(0)).default({}).describe("cost of one unit per capability"),
-  fixedCost: z.number().min(0).default(0).describe("paid once by a contributor that provides any unit"),
-  gdp: z
-    .number()
-    .gt(0)
+  unitCost: z.record(Id, Num.min(0).max(MAX_USD_M)).default({}).describe("cost of one unit per capability"),
+  fixedCost: Num.min(0)
+    .max(MAX_USD_M)
+    .default(0)
+    .describe("paid once by a contributor that provides any unit"),
+  gdp: Num.gt(0)
+    .max(MAX_USD_M)
     .optional()
     .describe("economic weight for the `fair` objective (any unit, e.g. USD bn)"),
   conditions: z.array(CoalitionCondition).default([]),
@@ -63,7 +65,7 @@ export const CoalitionContributor = z.strictObject({
 export type CoalitionContributor = z.infer<typeof CoalitionContributor>;
 
 export const CoalitionProblem = z.strictObject({
-  requirements: z.record(Id, z.number().min(0)).describe("units needed per capability"),
+  requirements: z.record(Id, Num.min(0).max(MAX_COUNT)).describe("units needed per capability"),
   contributors: z.array(CoalitionContributor),
   objective: CoalitionObjective.default("min-cost"),
   costUnit: z.string().optional().describe("unit of unitCost and fixedCost, e.g. 'USD M/year'"),

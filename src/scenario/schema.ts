@@ -11,20 +11,66 @@ import { GROUND_MISSIONS } from "./reserved.js";
 /** Identifiers: letters, digits, `_`, `-` and `.`; they appear in CLI flags (`dim=option`) and JSON keys. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an identifier (a letter, then letters, digits, _ . -)");
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an identifier (a letter, then letters, digits, _ . -)")
+  .max(200)
+  .refine((s) => !BUILT_IN_NAMES.has(s), {
+    message:
+      "is a built-in name of JavaScript objects (constructor, toString, valueOf, …); choose another name",
+  });
+
+/** The names every JavaScript object has (`constructor`, `toString`, `hasOwnProperty`, …). An id, attribute or
+ *  key with one of these names would be looked up on the prototype by code that forgets an own-property
+ *  check, so they are refused everywhere, with a located error, rather than half-handled. */
+export const BUILT_IN_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Numbers closer to 0 than this (but not 0), such as the denormal 1e-320, are refused: the solver and the
+ *  models lose all precision on them (HiGHS returned "Unknown" on a feasible model with a cost of 1e-320). */
+export const MIN_MAGNITUDE = 1e-9;
+/** Numbers larger in size than this are refused: no quantity, cost or judgement of a scenario comes near it,
+ *  and above it counts overflow the solver's tolerances and loop bounds. */
+export const MAX_MAGNITUDE = 1e12;
+
+/** The complaint about a number outside `Num`'s sizes; `schemaDiagnostics` drops it when a range says more. */
+export const MAGNITUDE_MESSAGE = "expected 0 or a number of size 1e-9 to 1e12";
+
+/** A number the models can bear: finite, and 0 or of a size from `MIN_MAGNITUDE` to `MAX_MAGNITUDE`. */
+export const Num = z
+  .number()
+  .refine((v) => v === 0 || (Math.abs(v) >= MIN_MAGNITUDE && Math.abs(v) <= MAX_MAGNITUDE), {
+    message: MAGNITUDE_MESSAGE,
+  });
+
+/** Most options a dimension may have (option indexes are 16-bit in the scheme tables). */
+export const MAX_OPTIONS_PER_DIMENSION = 65_535;
+
+/** Largest count of units (troops, aircraft, sites) a scenario may give: ten million. */
+export const MAX_COUNT = 1e7;
+/** Largest money amount, in millions of USD (per year for costs): a hundred trillion dollars. */
+export const MAX_USD_M = 1e8;
+/** Longest length on Earth, in km (its circumference). */
+export const MAX_LENGTH_KM = 40_075;
+/** Largest area on Earth, in km². */
+export const MAX_AREA_KM2 = 510_100_000;
+/** Largest population. */
+export const MAX_POPULATION = 1e10;
+
+/** `Sourced` with its value within [min, max]. */
+function sourcedIn(min: number, max: number) {
+  return Sourced.extend({ value: Num.min(min).max(max) });
+}
 
 /** A confidence in [0, 1]: how much weight the source can bear (1 = documented fact, 0.3 = weak). */
-export const Confidence = z.number().min(0).max(1);
+export const Confidence = Num.min(0).max(1);
 
 /** A probability distribution of an uncertain number (parameters, judgements). Its point estimate is the
  *  value, the mode, the median, or the middle of a uniform. */
 export const Distribution = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("point"), value: z.number() }),
-    z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
+    z.strictObject({ kind: z.literal("point"), value: Num }),
+    z.strictObject({ kind: z.literal("uniform"), min: Num, max: Num }),
+    z.strictObject({ kind: z.literal("triangular"), min: Num, mode: Num, max: Num }),
+    z.strictObject({ kind: z.literal("pert"), min: Num, mode: Num, max: Num }),
+    z.strictObject({ kind: z.literal("lognormal"), median: Num, sigma: Num }),
   ])
   .meta({ id: "Distribution" });
 export type Distribution = z.infer<typeof Distribution>;
@@ -33,7 +79,7 @@ export type Distribution = z.infer<typeof Distribution>;
  *  uncertain it is with a `distribution` whose point estimate is `value`. */
 export const Sourced = z
   .strictObject({
-    value: z.number(),
+    value: Num,
     source: Id,
     confidence: Confidence.optional(),
     distribution: Distribution.optional().describe(
@@ -86,8 +132,8 @@ export type Source = z.infer<typeof Source>;
 
 export const LatLon = z
   .strictObject({
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
+    lat: Num.min(-90).max(90),
+    lon: Num.min(-180).max(180),
   })
   .meta({ id: "LatLon" });
 export type LatLon = z.infer<typeof LatLon>;
@@ -96,7 +142,7 @@ export type LatLon = z.infer<typeof LatLon>;
 // Predicates over a scheme: the language of red lines, preferences, willingness and rules.
 
 /** A scalar an attribute can hold. */
-export const AttrValue = z.union([z.number(), z.boolean(), z.string()]).meta({ id: "AttrValue" });
+export const AttrValue = z.union([Num, z.boolean(), z.string()]).meta({ id: "AttrValue" });
 export type AttrValue = z.infer<typeof AttrValue>;
 
 export type Predicate =
@@ -126,10 +172,10 @@ const AttrTest = z
     attr: Id,
     eq: AttrValue.optional(),
     ne: AttrValue.optional(),
-    lt: z.number().optional(),
-    le: z.number().optional(),
-    gt: z.number().optional(),
-    ge: z.number().optional(),
+    lt: Num.optional(),
+    le: Num.optional(),
+    gt: Num.optional(),
+    ge: Num.optional(),
     in: z.array(AttrValue).min(1).optional(),
   })
   .refine((p) => ["eq", "ne", "lt", "le", "gt", "ge", "in"].filter((k) => k in p).length === 1, {
@@ -169,7 +215,9 @@ export const Territory = z
     description: z.string().optional(),
     include: z.array(TerritoryPart).min(1),
     exclude: z.array(TerritoryPart).default([]),
-    areaKm2: Sourced.optional().describe("the published area, to check the construction against"),
+    areaKm2: sourcedIn(0, MAX_AREA_KM2)
+      .optional()
+      .describe("the published area, to check the construction against"),
     source: Id,
   })
   .meta({ id: "Territory" });
@@ -181,7 +229,7 @@ export const Place = z
     name: z.string(),
     kind: z.enum(["city", "port", "plant", "site"]).default("city"),
     location: LatLon,
-    population: Sourced.optional(),
+    population: sourcedIn(0, MAX_POPULATION).optional(),
     source: Id,
   })
   .meta({ id: "Place" });
@@ -203,7 +251,7 @@ export const Theater = z
     protectedState: Id.describe("actor id of the state the guarantee protects"),
     territories: z.array(Territory).min(1),
     contactLine: z.strictObject({
-      lengthKm: Sourced,
+      lengthKm: sourcedIn(0, MAX_LENGTH_KM),
       polyline: z.array(LatLon).min(2).describe("approximate trace of the line, north to south"),
       source: Id,
     }),
@@ -229,7 +277,13 @@ export const CAPABILITIES = [
 export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
 
-export const CapabilityLedger = z.partialRecord(Capability, Sourced).meta({ id: "CapabilityLedger" });
+export const CapabilityLedger = z
+  .partialRecord(Capability, sourcedIn(0, MAX_COUNT))
+  .meta({ id: "CapabilityLedger" });
+/** Yearly cost of one unit of each capability, millions of USD. */
+export const UnitCostLedger = z
+  .partialRecord(Capability, sourcedIn(0, MAX_USD_M))
+  .meta({ id: "UnitCostLedger" });
 
 /** Fields every willingness condition has: its id, where it comes from and how sure that is. */
 const WILLINGNESS_COMMON = {
@@ -246,7 +300,7 @@ export const Willingness = z
       kind: z.literal("requires"),
       actor: Id,
       capability: Capability,
-      min: z.number().int().min(1),
+      min: Num.int().min(1).max(MAX_COUNT),
     }),
     z.strictObject({
       ...WILLINGNESS_COMMON,
@@ -257,7 +311,7 @@ export const Willingness = z
       ...WILLINGNESS_COMMON,
       kind: z.literal("maxShare"),
       capability: Capability,
-      share: z.number().min(0).max(1),
+      share: Num.min(0).max(1),
     }),
     z.strictObject({
       ...WILLINGNESS_COMMON,
@@ -301,13 +355,13 @@ export const Preference = z
     z.strictObject({
       id: Id,
       description: z.string().optional(),
-      weight: z.number().min(0),
+      weight: Num.min(0).max(1e6),
       weightDistribution: Distribution.optional().describe(
         "uncertainty about the weight; point estimate = weight",
       ),
       attr: Id,
       better: z.enum(["higher", "lower"]),
-      range: z.tuple([z.number(), z.number()]),
+      range: z.tuple([Num, Num]),
       quote: Quote.optional(),
       source: Id,
       confidence: Confidence.optional(),
@@ -315,7 +369,7 @@ export const Preference = z
     z.strictObject({
       id: Id,
       description: z.string().optional(),
-      weight: z.number().min(0),
+      weight: Num.min(0).max(1e6),
       weightDistribution: Distribution.optional().describe(
         "uncertainty about the weight; point estimate = weight",
       ),
@@ -332,9 +386,9 @@ export const Stance = z
   .strictObject({
     redLines: z.array(RedLine).default([]),
     preferences: z.array(Preference).default([]),
-    reservation: Sourced.describe("utility in [0, 1] the party expects without a deal"),
-    power: Sourced.describe("relative capability to shape the outcome, in [0, 1]"),
-    salience: Sourced.describe("how much the issue matters to the party, in [0, 1]"),
+    reservation: sourcedIn(0, 1).describe("utility in [0, 1] the party expects without a deal"),
+    power: sourcedIn(0, 1).describe("relative capability to shape the outcome, in [0, 1]"),
+    salience: sourcedIn(0, 1).describe("how much the issue matters to the party, in [0, 1]"),
   })
   .meta({ id: "Stance" });
 export type Stance = z.infer<typeof Stance>;
@@ -346,14 +400,14 @@ export const Actor = z
     kind: z.enum(["state", "group", "organisation"]).default("state"),
     members: z.array(z.string()).optional().describe("for a group: the states it stands for"),
     nato: z.boolean().default(false),
-    gdpUsdBn: Sourced.optional(),
+    gdpUsdBn: sourcedIn(0, MAX_USD_M / 1000).optional(),
     capabilities: CapabilityLedger.default({}),
-    unitCostUsdMPerYear: CapabilityLedger.default({}).describe(
+    unitCostUsdMPerYear: UnitCostLedger.default({}).describe(
       "yearly cost of one unit of each capability, millions of USD",
     ),
-    fixedCostUsdMPerYear: Sourced.optional().describe(
-      "paid once a year by a contributor that provides anything",
-    ),
+    fixedCostUsdMPerYear: sourcedIn(0, MAX_USD_M)
+      .optional()
+      .describe("paid once a year by a contributor that provides anything"),
     willingness: z.array(Willingness).default([]),
     stance: Stance.optional().describe("present for the parties whose acceptance a scheme needs"),
   })
@@ -411,7 +465,7 @@ export const Dimension = z
       .record(Id, AttributeDecl)
       .default({})
       .describe("the attributes this dimension's options set"),
-    options: z.array(Option).min(1),
+    options: z.array(Option).min(1).max(MAX_OPTIONS_PER_DIMENSION),
   })
   .meta({ id: "Dimension" });
 export type Dimension = z.infer<typeof Dimension>;
@@ -470,11 +524,13 @@ export const Precedent = z
     years: z.string(),
     mission: MissionType.optional(),
     mandate: z.string().optional(),
-    personnel: Sourced.optional().describe("the real size: uniformed personnel or monitors deployed"),
-    lineKm: Sourced.optional(),
-    areaKm2: Sourced.optional(),
-    sites: Sourced.optional(),
-    costUsdMPerYear: Sourced.optional(),
+    personnel: sourcedIn(0, MAX_COUNT)
+      .optional()
+      .describe("the real size: uniformed personnel or monitors deployed"),
+    lineKm: sourcedIn(0, MAX_LENGTH_KM).optional(),
+    areaKm2: sourcedIn(0, MAX_AREA_KM2).optional(),
+    sites: sourcedIn(0, MAX_COUNT).optional(),
+    costUsdMPerYear: sourcedIn(0, MAX_USD_M).optional(),
     terms: z.string().optional().describe("for a guarantee: what was promised"),
     source: Id,
   })
@@ -492,7 +548,7 @@ export const Scenario = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
     .describe("the date the scenario describes, YYYY-MM-DD: nothing published later belongs in it"),
-  currency: z.strictObject({ code: z.literal("USD"), year: z.number().int() }),
+  currency: z.strictObject({ code: z.literal("USD"), year: Num.int() }),
   sources: z.array(Source).min(1),
   theater: Theater,
   actors: z.array(Actor).min(1),

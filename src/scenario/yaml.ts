@@ -94,7 +94,8 @@ function measureCst(tokens: readonly CST.Token[]): { depth: number; offset: numb
   return { depth, offset, aliases };
 }
 
-/** Mapping keys that repeat within their mapping, each with the first one's offset. */
+/** Mapping keys that repeat within their mapping, each with the first one's offset, and `__proto__` keys
+ *  (first: -1). */
 function duplicateKeys(doc: Document): { offset: number; key: string; first: number }[] {
   const out: { offset: number; key: string; first: number }[] = [];
   visit(doc, {
@@ -105,7 +106,8 @@ function duplicateKeys(doc: Document): { offset: number; key: string; first: num
         const key = String(pair.key.value);
         const at = pair.key.range?.[0] ?? 0;
         const first = seen.get(key);
-        if (first === undefined) seen.set(key, at);
+        if (key === "__proto__") out.push({ offset: at, key, first: -1 });
+        else if (first === undefined) seen.set(key, at);
         else out.push({ offset: at, key, first });
       }
     },
@@ -198,7 +200,11 @@ export function parseYaml(
         file,
         path: [],
         position: toPos(offset),
-        message: `YAML syntax: duplicate key ${JSON.stringify(key)} (first at line ${p.line}, column ${p.col})`,
+        // Converted to data, "__proto__" would set the object's prototype instead of adding a key.
+        message:
+          first < 0
+            ? `YAML: the key "__proto__" is not accepted (a built-in name of JavaScript objects)`
+            : `YAML syntax: duplicate key ${JSON.stringify(key)} (first at line ${p.line}, column ${p.col})`,
       });
     }
   }
