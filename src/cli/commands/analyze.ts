@@ -45,7 +45,7 @@ The same input gives byte-identical JSON.`,
   maxPositionals: 1,
   async run(ctx) {
     const { values, positionals, io } = ctx;
-    const top = numberFlag(ctx, "top", { min: 1, integer: true }) ?? 10;
+    const top = numberFlag(ctx, "top", { min: 1, max: 1000, integer: true }) ?? 10;
     const objective = stringFlag(ctx, "objective") ?? "min-cost";
     if (!(COALITION_OBJECTIVES as readonly string[]).includes(objective)) {
       throw new UsageError(
