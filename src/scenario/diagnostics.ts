@@ -66,3 +66,12 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
 }
+
+/** Thrown when an input would need more work or memory than a stated budget: a space too large to count or
+ *  enumerate, say. Never a bug: the CLI prints the message (the numbers and what to do) and exits 2. */
+export class LimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LimitError";
+  }
+}

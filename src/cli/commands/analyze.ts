@@ -4,6 +4,7 @@ import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/i
 import { analyzeScenario } from "../../explore/analyze.js";
 import { renderMarkdown, renderText } from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
+import { MAX_SCHEMES_FLAG, MAX_SCHEMES_HELP, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
@@ -31,6 +32,7 @@ Options:
   --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
 ${UNCERTAINTY_HELP}
 ${SETTINGS_HELP}
+${MAX_SCHEMES_HELP}
 The same input gives byte-identical JSON.`,
   options: {
     json: { type: "boolean" },
@@ -41,6 +43,7 @@ The same input gives byte-identical JSON.`,
     where: { type: "string" },
     ...UNCERTAINTY_FLAGS,
     ...SETTINGS_FLAG,
+    ...MAX_SCHEMES_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -57,6 +60,7 @@ The same input gives byte-identical JSON.`,
     const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
     const where = stringFlag(ctx, "where");
     const filter = where === undefined ? undefined : whereArg(c, where);
+    schemesWithinBudget(ctx, c, filter);
     const solver = await loadHighsSolver();
     const bar = progressBar(io, "analyze", Boolean(values.quiet));
     const analysis = analyzeScenario(c, solver, {
