@@ -76,8 +76,7 @@ declare module "fastify" {
 
 const zodIssues = (e: FastifyError) =>
   (e.validation ?? []).map((v) => {
-    const params = v.params as { issue?: { path?: PropertyKey[] } } | undefined;
-    const path = (params?.issue?.path ?? []).map(String).join(".");
+    const path = v.instancePath.split("/").filter(Boolean).join(".");
     return {
       path: `${e.validationContext ?? "body"}${path ? `.${path}` : ""}`,
       message: v.message ?? "invalid",

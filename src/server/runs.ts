@@ -300,7 +300,7 @@ export class RunManager {
 /** A job stopped at the server's time limit. */
 export class TimeLimitError extends Error {
   constructor(ms: number) {
-    super(`stopped at the server's time limit of ${Math.round(ms / 1000)} s per run (serve --time-limit)`);
+    super(`stopped at the server's time limit of ${ms / 1000} s per run (serve --time-limit)`);
     this.name = "TimeLimitError";
   }
 }

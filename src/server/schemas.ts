@@ -129,6 +129,8 @@ export const ErrorBody = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe("fields of the request that do not match its schema"),
+    schemes: z.number().int().optional().describe("consistent schemes the request covers (over the limit)"),
+    maxSchemes: z.number().int().optional().describe("the server's limit on schemes per request"),
   })
   .meta({ id: "Error" });
 
