@@ -431,7 +431,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         } else send("status", { status: e.status, error: e.error });
       });
       if (!unsubscribe) stream.end();
-      request.raw.on("close", () => {
+      // The response's close: the stream ended, or the client went away.
+      reply.raw.on("close", () => {
         unsubscribe?.();
         stream.end();
       });
@@ -509,8 +510,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         const rec = storedScenario(store, request.params.ref, b.version);
         const s = settle(rec, b.set);
         const controller = new AbortController();
-        request.raw.on("close", () => {
-          if (!reply.sent) controller.abort(new Error("the client went away"));
+        // A client that goes away before the answer stops its job.
+        reply.raw.on("close", () => {
+          if (!reply.raw.writableFinished) controller.abort(new Error("the client went away"));
         });
         return sendRaw(reply, "application/json", await runs.job(job(b, s), controller.signal));
       },

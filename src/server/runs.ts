@@ -155,6 +155,7 @@ export class RunManager {
       out = await this.runOnPool(job, signal);
     } catch (e) {
       if (e instanceof TimeLimitError) throw new HttpError(504, e.message);
+      if (signal.aborted) throw new HttpError(499, "the client went away");
       throw e;
     }
     if (!out.ok) throw new HttpError(400, out.error, out.diagnostics ? { diagnostics: out.diagnostics } : {});

@@ -8,7 +8,7 @@ import { buildServer } from "../../src/server/app.js";
 
 const inProcess: TaskPool = {
   size: 1,
-  run: async (name, input) => runTask(name, input),
+  run: async (name, input) => (await runTask(name, input)) as never,
   destroy: async () => {},
 };
 const app = await buildServer({ db: process.argv[2]!, pool: inProcess, maxActive: 10_000 });
