@@ -552,6 +552,26 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   return app;
 }
 
+/**
+ * The API's OpenAPI 3.1 description, from a server that is built but never listens (an in-memory store, no
+ * workers): what /openapi.json serves, for docs/api.md.
+ * @example referenceMarkdown(await openApiDocument())
+ */
+export async function openApiDocument(): Promise<OpenApiDoc> {
+  const idle: TaskPool = {
+    size: 1,
+    run: () => Promise.reject(new Error("no workers: this server only describes its API")),
+    destroy: async () => {},
+  };
+  const app = await buildServer({ db: ":memory:", pool: idle });
+  try {
+    await app.ready();
+    return app.swagger() as OpenApiDoc;
+  } finally {
+    await app.close();
+  }
+}
+
 /** Send a body the route's schema does not serialize: JSON text already written, Markdown, a stream. */
 function sendRaw(reply: FastifyReply, type: string, body: string | NodeJS.ReadableStream) {
   return reply.type(type).send(body);

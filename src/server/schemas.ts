@@ -192,4 +192,10 @@ export const RunDiff = z
   })
   .meta({ id: "RunDiff" });
 
-export const Health = z.object({ ok: z.literal(true), version: z.string(), schema: z.number().int() });
+export const Health = z
+  .object({
+    ok: z.literal(true),
+    version: z.string(),
+    schema: z.number().int().describe("the store's schema version"),
+  })
+  .meta({ id: "Health" });
