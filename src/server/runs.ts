@@ -167,11 +167,9 @@ export class RunManager {
    * new run queued on the pool.
    */
   start(scenario: string, options: Record<string, unknown>, seed: number | null, job: Job): RunView {
+    const found = this.existing(scenario, options);
+    if (found) return found;
     const key = this.keyOf(scenario, options);
-    const stored = this.o.store.runByKey(key);
-    if (stored) return viewOf(stored, true);
-    const same = this.byKey.get(key);
-    if (same) return same.view;
     this.admit();
     const run: LiveRun = {
       view: {
@@ -198,6 +196,14 @@ export class RunManager {
     this.byKey.set(key, run);
     run.ended = this.execute(run, job);
     return run.view;
+  }
+
+  /** The stored done run with this key (`cached: true`), or the live one, or undefined. */
+  existing(scenario: string, options: Record<string, unknown>): RunView | undefined {
+    const key = this.keyOf(scenario, options);
+    const stored = this.o.store.runByKey(key);
+    if (stored) return viewOf(stored, true);
+    return this.byKey.get(key)?.view;
   }
 
   private emit(run: LiveRun, e: RunEvent): void {
