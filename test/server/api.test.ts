@@ -5,10 +5,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTaskPool, type TaskPool } from "../../src/adapters/pool.js";
+import { main } from "../../src/cli/main.js";
 import { defaultScenarioText } from "../../src/scenarios/index.js";
 import { buildServer } from "../../src/server/app.js";
 import { openStore } from "../../src/store/index.js";
-import { runCli } from "../helpers.js";
+import { ROOT, runCli } from "../helpers.js";
 import { analyze, events, MINI_TEXT, tempDb, upload } from "./helpers.js";
 
 let pool: TaskPool;
@@ -468,6 +469,27 @@ describe("guarantor serve: limits", () => {
     } finally {
       await secured.close();
     }
+  });
+
+  it("guarantor serve --port 0 listens on loopback, says where, and stops on SIGINT with exit 0", async () => {
+    let stderr = "";
+    const io = {
+      stdout: () => {},
+      stderr: (t: string) => {
+        stderr += t;
+      },
+      stderrIsTTY: false,
+      cwd: ROOT,
+    };
+    const db = tempDb();
+    const done = main(["serve", "--port", "0", "--db", db, "--workers", "1"], io);
+    while (!/listening on/.test(stderr)) await new Promise((w) => setTimeout(w, 50));
+    const address = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)![1]!;
+    expect(((await (await fetch(`${address}/health`)).json()) as { ok: boolean }).ok).toBe(true);
+    process.emit("SIGINT");
+    expect(await done).toBe(0);
+    expect(stderr).toMatch(/stopping/);
+    expect(openStore(db).schemaVersion).toBe(1);
   });
 
   it("guarantor serve refuses another host than loopback without a token", async () => {
