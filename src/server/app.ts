@@ -56,7 +56,7 @@ export interface ServerOptions {
   maxSamples?: number;
   /** Jobs queued or running at most; past it, 503 with Retry-After (default 32 per worker). */
   maxActive?: number;
-  /** Time limit of one job, seconds (default 600). */
+  /** Time limit of one job, seconds from when it is accepted, queueing included (default 600). */
   timeLimitS?: number;
   /** Fastify's logger (default off). */
   logger?: boolean;
@@ -171,6 +171,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const api = app.withTypeProvider<ZodTypeProvider>();
   const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, S.ErrorBody]));
   const versionOf = (q: { version?: number | undefined }) => q.version;
+  /** What every job takes from a settled request. */
+  const jobBase = (s: SettledRequest) => ({ scenario: s.c.scenario, file: s.c.file, overrides: s.overrides });
 
   api.get(
     "/health",
@@ -522,7 +524,6 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         return sendRaw(reply, "application/json", await runs.job(job(b, s), controller.signal));
       },
     );
-  const jobBase = (s: SettledRequest) => ({ scenario: s.c.scenario, file: s.c.file, overrides: s.overrides });
   oneScheme("explain", "What one scheme needs, traced to sources", S.ExplainRequest, (b, s) => ({
     kind: "explain",
     ...jobBase(s),
