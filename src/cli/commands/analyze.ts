@@ -6,7 +6,7 @@ import { renderMarkdown, renderText } from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
 import { MAX_SCHEMES_FLAG, MAX_SCHEMES_HELP, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
-import { writeFileAtomic } from "../files.js";
+import { checkOutputPath, OutputPathError, writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { whereArg } from "../scheme-arg.js";
@@ -56,6 +56,7 @@ The same input gives byte-identical JSON.`,
       );
     }
     const md = stringFlag(ctx, "md");
+    if (md !== undefined) mdTarget(resolve(io.cwd, md), md);
     const mc = uncertaintyFlags(ctx);
     const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
     const where = stringFlag(ctx, "where");
@@ -89,6 +90,7 @@ The same input gives byte-identical JSON.`,
           renderMarkdown(analysis, { top }) + (uncertainty ? renderUncertaintyMarkdown(uncertainty) : ""),
         );
       } catch (e) {
+        if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${md}: ${e.message}`);
         throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       }
     }
@@ -100,3 +102,13 @@ The same input gives byte-identical JSON.`,
     return 0;
   },
 };
+
+/** Check the --md target before the analysis starts, so that a missing folder is not found after it. */
+function mdTarget(path: string, given: string): void {
+  try {
+    checkOutputPath(path);
+  } catch (e) {
+    if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${given}: ${e.message}`);
+    throw e;
+  }
+}
