@@ -90,6 +90,36 @@ export const Sourced = z
   .meta({ id: "Sourced" });
 export type Sourced = z.infer<typeof Sourced>;
 
+/** `Sourced` values within the ranges of what they measure. */
+export const SourcedShare = sourcedIn(0, 1).meta({
+  id: "SourcedShare",
+  description: "a share, probability or utility in [0, 1]",
+});
+export const SourcedCount = sourcedIn(0, MAX_COUNT).meta({
+  id: "SourcedCount",
+  description: "a count of units, people or sites",
+});
+export const SourcedUsdM = sourcedIn(0, MAX_USD_M).meta({
+  id: "SourcedUsdM",
+  description: "millions of USD",
+});
+export const SourcedUsdBn = sourcedIn(0, MAX_USD_M / 1000).meta({
+  id: "SourcedUsdBn",
+  description: "billions of USD",
+});
+export const SourcedLengthKm = sourcedIn(0, MAX_LENGTH_KM).meta({
+  id: "SourcedLengthKm",
+  description: "a length on Earth, km",
+});
+export const SourcedAreaKm2 = sourcedIn(0, MAX_AREA_KM2).meta({
+  id: "SourcedAreaKm2",
+  description: "an area on Earth, km²",
+});
+export const SourcedPopulation = sourcedIn(0, MAX_POPULATION).meta({
+  id: "SourcedPopulation",
+  description: "a population",
+});
+
 export const SourceKind = z.enum(["news", "official", "analysis", "dataset", "academic", "judgement"]);
 
 /** A calendar date as precise as the source gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
@@ -215,9 +245,7 @@ export const Territory = z
     description: z.string().optional(),
     include: z.array(TerritoryPart).min(1),
     exclude: z.array(TerritoryPart).default([]),
-    areaKm2: sourcedIn(0, MAX_AREA_KM2)
-      .optional()
-      .describe("the published area, to check the construction against"),
+    areaKm2: SourcedAreaKm2.optional().describe("the published area, to check the construction against"),
     source: Id,
   })
   .meta({ id: "Territory" });
@@ -229,7 +257,7 @@ export const Place = z
     name: z.string(),
     kind: z.enum(["city", "port", "plant", "site"]).default("city"),
     location: LatLon,
-    population: sourcedIn(0, MAX_POPULATION).optional(),
+    population: SourcedPopulation.optional(),
     source: Id,
   })
   .meta({ id: "Place" });
@@ -251,7 +279,7 @@ export const Theater = z
     protectedState: Id.describe("actor id of the state the guarantee protects"),
     territories: z.array(Territory).min(1),
     contactLine: z.strictObject({
-      lengthKm: sourcedIn(0, MAX_LENGTH_KM),
+      lengthKm: SourcedLengthKm,
       polyline: z.array(LatLon).min(2).describe("approximate trace of the line, north to south"),
       source: Id,
     }),
@@ -277,13 +305,9 @@ export const CAPABILITIES = [
 export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
 
-export const CapabilityLedger = z
-  .partialRecord(Capability, sourcedIn(0, MAX_COUNT))
-  .meta({ id: "CapabilityLedger" });
+export const CapabilityLedger = z.partialRecord(Capability, SourcedCount).meta({ id: "CapabilityLedger" });
 /** Yearly cost of one unit of each capability, millions of USD. */
-export const UnitCostLedger = z
-  .partialRecord(Capability, sourcedIn(0, MAX_USD_M))
-  .meta({ id: "UnitCostLedger" });
+export const UnitCostLedger = z.partialRecord(Capability, SourcedUsdM).meta({ id: "UnitCostLedger" });
 
 /** Fields every willingness condition has: its id, where it comes from and how sure that is. */
 const WILLINGNESS_COMMON = {
@@ -386,9 +410,9 @@ export const Stance = z
   .strictObject({
     redLines: z.array(RedLine).default([]),
     preferences: z.array(Preference).default([]),
-    reservation: sourcedIn(0, 1).describe("utility in [0, 1] the party expects without a deal"),
-    power: sourcedIn(0, 1).describe("relative capability to shape the outcome, in [0, 1]"),
-    salience: sourcedIn(0, 1).describe("how much the issue matters to the party, in [0, 1]"),
+    reservation: SourcedShare.describe("utility in [0, 1] the party expects without a deal"),
+    power: SourcedShare.describe("relative capability to shape the outcome, in [0, 1]"),
+    salience: SourcedShare.describe("how much the issue matters to the party, in [0, 1]"),
   })
   .meta({ id: "Stance" });
 export type Stance = z.infer<typeof Stance>;
@@ -400,14 +424,14 @@ export const Actor = z
     kind: z.enum(["state", "group", "organisation"]).default("state"),
     members: z.array(z.string()).optional().describe("for a group: the states it stands for"),
     nato: z.boolean().default(false),
-    gdpUsdBn: sourcedIn(0, MAX_USD_M / 1000).optional(),
+    gdpUsdBn: SourcedUsdBn.optional(),
     capabilities: CapabilityLedger.default({}),
     unitCostUsdMPerYear: UnitCostLedger.default({}).describe(
       "yearly cost of one unit of each capability, millions of USD",
     ),
-    fixedCostUsdMPerYear: sourcedIn(0, MAX_USD_M)
-      .optional()
-      .describe("paid once a year by a contributor that provides anything"),
+    fixedCostUsdMPerYear: SourcedUsdM.optional().describe(
+      "paid once a year by a contributor that provides anything",
+    ),
     willingness: z.array(Willingness).default([]),
     stance: Stance.optional().describe("present for the parties whose acceptance a scheme needs"),
   })
@@ -524,13 +548,11 @@ export const Precedent = z
     years: z.string(),
     mission: MissionType.optional(),
     mandate: z.string().optional(),
-    personnel: sourcedIn(0, MAX_COUNT)
-      .optional()
-      .describe("the real size: uniformed personnel or monitors deployed"),
-    lineKm: sourcedIn(0, MAX_LENGTH_KM).optional(),
-    areaKm2: sourcedIn(0, MAX_AREA_KM2).optional(),
-    sites: sourcedIn(0, MAX_COUNT).optional(),
-    costUsdMPerYear: sourcedIn(0, MAX_USD_M).optional(),
+    personnel: SourcedCount.optional().describe("the real size: uniformed personnel or monitors deployed"),
+    lineKm: SourcedLengthKm.optional(),
+    areaKm2: SourcedAreaKm2.optional(),
+    sites: SourcedCount.optional(),
+    costUsdMPerYear: SourcedUsdM.optional(),
     terms: z.string().optional().describe("for a guarantee: what was promised"),
     source: Id,
   })
