@@ -50,6 +50,15 @@ export class InputError extends Error {
   }
 }
 
+/** Most errors reported for one file: past it, a file is broken throughout, and locating each error costs
+ *  time in proportion to the file. */
+export const MAX_ERRORS = 100;
+
+/** The last diagnostic of a file with more than MAX_ERRORS errors: how many more there were. */
+export function moreErrors(file: string, more: number): Diagnostic {
+  return { file, path: [], message: `and ${more} more errors (the first ${MAX_ERRORS} shown; whole file)` };
+}
+
 /** Either a value or the located problems that prevented it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Diagnostic[] };
 

@@ -20,7 +20,7 @@ import {
   Parser,
   visit,
 } from "yaml";
-import type { Diagnostic, SourcePosition } from "./diagnostics.js";
+import { type Diagnostic, MAX_ERRORS, moreErrors, type SourcePosition } from "./diagnostics.js";
 
 /** Most aliases a document may expand. An alias bomb (a billion laughs) exceeds it and fails fast. */
 export const MAX_ALIAS_COUNT = 100;
@@ -208,6 +208,11 @@ export function parseYaml(
       });
     }
   }
+  if (errors.length > MAX_ERRORS)
+    return {
+      ok: false,
+      errors: [...errors.slice(0, MAX_ERRORS), moreErrors(file, errors.length - MAX_ERRORS)],
+    };
   if (errors.length > 0) return { ok: false, errors };
   let data: unknown;
   try {

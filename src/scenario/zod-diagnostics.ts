@@ -3,7 +3,13 @@
  * problems), so that all say what was expected, what was found and where.
  */
 import type { z } from "zod";
-import { type Diagnostic, describeValue, type SourcePosition } from "./diagnostics.js";
+import {
+  type Diagnostic,
+  describeValue,
+  MAX_ERRORS,
+  moreErrors,
+  type SourcePosition,
+} from "./diagnostics.js";
 import { MAGNITUDE_MESSAGE } from "./schema.js";
 
 type Path = (string | number)[];
@@ -101,7 +107,12 @@ export function schemaDiagnostics(
   const ranged = new Set(
     flat.filter((i) => i.code === "too_small" || i.code === "too_big").map((i) => i.path.join("/")),
   );
+  let more = 0;
   for (const issue of flat) {
+    if (out.length >= MAX_ERRORS) {
+      more++;
+      continue;
+    }
     if (issue.code === "custom" && issue.message === MAGNITUDE_MESSAGE && ranged.has(issue.path.join("/")))
       continue;
     const path: Path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
@@ -114,5 +125,6 @@ export function schemaDiagnostics(
     seen.add(key);
     out.push({ file, path: where, position: locate(where, unknownKey || badKey), message });
   }
+  if (more > 0) out.push(moreErrors(file, more));
   return out;
 }
