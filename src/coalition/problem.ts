@@ -138,6 +138,7 @@ export function parseCoalitionProblem(
     return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, locate) };
   const found = coalitionProblemErrors(result.data);
   const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
-  if (found.length > MAX_ERRORS) errors.push(moreErrors(file, found.length - MAX_ERRORS));
+  if (found.length > MAX_ERRORS)
+    errors.push(moreErrors(file, found.length - MAX_ERRORS, locate(found[MAX_ERRORS]![0])));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
 }

@@ -54,9 +54,15 @@ export class InputError extends Error {
  *  time in proportion to the file. */
 export const MAX_ERRORS = 100;
 
-/** The last diagnostic of a file with more than MAX_ERRORS errors: how many more there were. */
-export function moreErrors(file: string, more: number): Diagnostic {
-  return { file, path: [], message: `and ${more} more errors (the first ${MAX_ERRORS} shown; whole file)` };
+/** The last diagnostic of a file with more than MAX_ERRORS errors: how many more there were, located at the
+ *  first of them. */
+export function moreErrors(file: string, more: number, position: SourcePosition | undefined): Diagnostic {
+  return {
+    file,
+    path: [],
+    position,
+    message: `and ${more} more errors from here (the first ${MAX_ERRORS} shown)`,
+  };
 }
 
 /** Either a value or the located problems that prevented it. */

@@ -45,7 +45,8 @@ export function validateScenarioData(data: unknown, file: string, locate?: Locat
   const found = semanticErrors(result.data);
   // Locating costs time in proportion to the file: locate the first MAX_ERRORS, count the rest.
   const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
-  if (found.length > MAX_ERRORS) errors.push(moreErrors(file, found.length - MAX_ERRORS));
+  if (found.length > MAX_ERRORS)
+    errors.push(moreErrors(file, found.length - MAX_ERRORS, where(found[MAX_ERRORS]![0], false)));
   const warnings = semanticWarnings(result.data).map(([path, message]) => ({
     ...at(path, message),
     severity: "warning" as const,

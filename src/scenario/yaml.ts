@@ -211,7 +211,10 @@ export function parseYaml(
   if (errors.length > MAX_ERRORS)
     return {
       ok: false,
-      errors: [...errors.slice(0, MAX_ERRORS), moreErrors(file, errors.length - MAX_ERRORS)],
+      errors: [
+        ...errors.slice(0, MAX_ERRORS),
+        moreErrors(file, errors.length - MAX_ERRORS, errors[MAX_ERRORS]!.position),
+      ],
     };
   if (errors.length > 0) return { ok: false, errors };
   let data: unknown;

@@ -108,9 +108,11 @@ export function schemaDiagnostics(
     flat.filter((i) => i.code === "too_small" || i.code === "too_big").map((i) => i.path.join("/")),
   );
   let more = 0;
+  let firstMore: Path | undefined;
   for (const issue of flat) {
     if (out.length >= MAX_ERRORS) {
       more++;
+      firstMore ??= issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
       continue;
     }
     if (issue.code === "custom" && issue.message === MAGNITUDE_MESSAGE && ranged.has(issue.path.join("/")))
@@ -125,6 +127,6 @@ export function schemaDiagnostics(
     seen.add(key);
     out.push({ file, path: where, position: locate(where, unknownKey || badKey), message });
   }
-  if (more > 0) out.push(moreErrors(file, more));
+  if (more > 0) out.push(moreErrors(file, more, locate(firstMore ?? [])));
   return out;
 }
