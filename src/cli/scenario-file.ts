@@ -2,9 +2,11 @@
  * Reading scenario files for the CLI: a path, or the embedded default scenario when none is given.
  */
 import { inputLimits, readInputFile } from "../adapters/read-input.js";
+import { scenarioParameterProblems } from "../parameters/index.js";
 import { type CompiledScenario, compileScenario } from "../scenario/compile.js";
 import { type Diagnostic, InputError } from "../scenario/diagnostics.js";
 import { loadScenario } from "../scenario/validate.js";
+import { parseYaml } from "../scenario/yaml.js";
 import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../scenarios/index.js";
 
 /** Options of `loadScenarioFile`. */
@@ -31,5 +33,14 @@ export function loadScenarioFile(
   const asErrors = options.strict ? result.warnings.map((w) => ({ ...w, severity: undefined })) : [];
   if (!result.ok) throw new InputError([...result.errors, ...asErrors]);
   if (asErrors.length > 0) throw new InputError(asErrors);
+  const problems = scenarioParameterProblems(result.value);
+  if (problems.length > 0) {
+    // Rare, so the text is parsed again only then, to locate them.
+    const parsed = parseYaml(text, name, limits);
+    const locate = parsed.ok ? parsed.value.locate : () => undefined;
+    throw new InputError(
+      problems.map(([p, message]) => ({ file: name, path: p, position: locate(p), message })),
+    );
+  }
   return { ...compileScenario(result.value), file: name, warnings: result.warnings };
 }

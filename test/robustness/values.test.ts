@@ -123,3 +123,32 @@ describe("names are data: built-in object names are refused the same way everywh
     expect(proto.stderr).toMatch(/^proto\.json:1:32 \(root\): YAML: the key "__proto__" is not accepted/);
   });
 });
+
+describe("model parameters within a factor of 1,000 of their defaults", () => {
+  it("a scenario parameter whose distribution reaches 1e9 is a located error at its distribution", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "guarantor-param-"));
+    writeFileSync(
+      join(dir, "p.yaml"),
+      MINI.replace(
+        "  - id: rotation_factor\n    unit: ratio\n    distribution: { kind: triangular, min: 2, mode: 3, max: 4 }",
+        "  - id: ground.rotation_factor\n    unit: ratio\n    distribution: { kind: triangular, min: 2, mode: 3, max: 1e9 }",
+      ),
+    );
+    const r = await runCli(["validate", "p.yaml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(
+      "p.yaml:86:19 parameters[0].distribution: expected a number from 0.003 to 3000 for ground.rotation_factor (units generated per unit deployed; its default is 3), got 1000000000",
+    );
+  });
+
+  it("--set air.policing_detachments=1e308 or an availability of 1e-9 is refused; 2 is taken", async () => {
+    const mini = join(FIXTURES, "mini.yaml");
+    const huge = await runCli(["analyze", mini, "--set", "air.policing_detachments=1e308"]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toMatch(/expected a number from 0\.002 to 2000 for air\.policing_detachments/);
+    const tiny = await runCli(["analyze", mini, "--set", "aircraft.F-16.availability=1e-9"]);
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr).toMatch(/expected a number from 0\.0006 to 600 for aircraft\.F-16\.availability/);
+    expect((await runCli(["analyze", mini, "--set", "ground.rotation_factor=2", "--quiet"])).code).toBe(0);
+  });
+});
