@@ -8,7 +8,7 @@ import type { EditorView } from "@codemirror/view";
 import { formatDiagnostic } from "../../src/scenario/diagnostics.js";
 import type { Diagnostic, Setting } from "../../src/scenario/index.js";
 import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../../src/scenarios/index.js";
-import { api, type RunSummary, type SavedRun } from "./api.js";
+import { api, fixesOf, type Run, type StoredScenario, settingsOf } from "./api.js";
 import { CoreClient } from "./core-client.js";
 import { bigCount, fill, h, num } from "./dom.js";
 import type { Control, Fixes } from "./engine.js";
@@ -25,8 +25,9 @@ const slow = new CoreClient();
 interface State {
   text: string;
   file: string;
-  /** The scenario as stored on the server (its id and version), when it is. */
-  stored: { id: string; version: string } | undefined;
+  /** The scenario as stored on the server, and the text stored, when it is. */
+  stored: StoredScenario | undefined;
+  storedText: string | undefined;
   opened: Opened | undefined;
   fixes: Fixes;
   /** What-if values by setting path. */
@@ -39,6 +40,7 @@ const state: State = {
   text: defaultScenarioText,
   file: DEFAULT_SCENARIO_FILE,
   stored: undefined,
+  storedText: undefined,
   opened: undefined,
   fixes: {},
   whatIf: new Map(),
@@ -256,10 +258,11 @@ async function openText(text: string, file: string): Promise<boolean> {
 }
 
 /** Store the text as a scenario (a new version when the id exists); returns where it is stored. */
-async function storeScenario(text: string): Promise<{ id: string; version: string } | undefined> {
+async function storeScenario(text: string): Promise<StoredScenario | undefined> {
   try {
     const s = await api.saveScenario(text);
     state.stored = s;
+    state.storedText = text;
     return s;
   } catch (e) {
     status(`Could not store the scenario: ${(e as Error).message}`, "error");
@@ -297,7 +300,7 @@ async function applyEditor(): Promise<void> {
     const s = await storeScenario(text);
     status(
       s
-        ? `Applied and stored as ${s.id}, version ${s.version.slice(0, 12)}.`
+        ? `Applied and stored as ${s.name}, version ${s.version}.`
         : "Applied in the browser (not stored).",
     );
   }
@@ -336,7 +339,7 @@ async function saveVersion(): Promise<void> {
     const s = await storeScenario(text);
     if (editor) await ensureEditor();
     status(
-      `${s ? `Stored as a new version of ${s.id} (${s.version.slice(0, 12)}).` : "Applied in the browser."}` +
+      `${s ? `Stored as version ${s.version} of ${s.name}.` : "Applied in the browser."}` +
         (unplaced.length ? ` Kept as overrides: ${unplaced.map((u) => u.path).join(", ")}.` : ""),
     );
   }
@@ -345,41 +348,55 @@ async function saveVersion(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Runs
 
+/** The scenario as stored on the server: stored now when the text changed since it last was. */
+async function storedNow(): Promise<StoredScenario | undefined> {
+  if (state.stored && state.storedText === state.text) return state.stored;
+  return storeScenario(state.text);
+}
+
+/** Save the exploration as a run: the server's analysis of the stored scenario, the selection as `where` and
+ *  the what-if as `set`; waits (at most RUN_WAIT_MS) until the server has finished it. */
 async function saveRun(): Promise<void> {
-  const name = ($<HTMLInputElement>("run-name").value || "exploration").trim();
-  const stored = state.stored ?? (await storeScenario(state.text));
+  const stored = await storedNow();
   if (!stored) return;
-  const c = state.completions?.completions;
-  const e = state.field?.explanation ?? state.completions?.focus;
   try {
-    const run = await api.saveRun({
-      name,
-      scenario: stored,
-      fixes: state.fixes,
-      settings: settings(),
-      summary: {
-        count: state.field?.field?.count ?? "0",
-        zone: c?.zone,
-        accepts: c ? Object.fromEntries(c.parties.map((p) => [p.party, p.accepts])) : undefined,
-        verdicts: e ? Object.fromEntries(e.verdicts.map((v) => [v.party, v.accepts])) : undefined,
-        deterrence: e?.mechanism.deterrence.probability,
-        costUsdMPerYear: e?.costUsdMPerYear,
-        scheme: e?.scheme,
-      },
-    });
-    status(`Saved run ${run.id} (“${name}”).`);
+    let run = await api.startRun(stored, state.fixes, settings());
+    status(`Run ${run.id} ${run.status} on the server…`);
+    const until = Date.now() + RUN_WAIT_MS;
+    while ((run.status === "queued" || run.status === "running") && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 300));
+      run = await api.run(run.id);
+    }
+    status(
+      run.status === "done"
+        ? `Saved run ${run.id}.`
+        : `Run ${run.id} is ${run.status}${run.error ? `: ${run.error}` : ""}.`,
+      run.status === "failed" ? "error" : "info",
+    );
     await listRuns();
   } catch (err) {
     status(`Could not save the run: ${(err as Error).message}`, "error");
   }
 }
 
-let runs: RunSummary[] = [];
+const RUN_WAIT_MS = 120_000;
+let runs: Run[] = [];
 const chosen = new Set<string>();
+
+function describeRun(r: Run): string {
+  const fixes = Object.entries(fixesOf(r.options.where));
+  const set = r.options.set ?? [];
+  return [
+    fixes.length ? fixes.map(([d, o]) => `${d}=${o}`).join(", ") : "no option fixed",
+    set.length ? `--set ${set.join(" ")}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
 
 async function listRuns(): Promise<void> {
   try {
-    runs = await api.listRuns();
+    runs = await api.runs();
   } catch (err) {
     fill($("runs-list"), h("p", { class: "error" }, `Could not list runs: ${(err as Error).message}`));
     return;
@@ -397,10 +414,11 @@ async function listRuns(): Promise<void> {
             h(
               "tr",
               {},
-              h("th", {}, ""),
+              h("th", {}, "compare"),
               h("th", {}, "run"),
               h("th", {}, "saved"),
-              h("th", {}, "fixed"),
+              h("th", {}, "status"),
+              h("th", {}, "exploration"),
               h("th", {}, ""),
             ),
           ),
@@ -416,7 +434,7 @@ async function listRuns(): Promise<void> {
                   {},
                   h("input", {
                     type: "checkbox",
-                    "aria-label": `compare ${r.name}`,
+                    "aria-label": `compare ${r.id}`,
                     checked: chosen.has(r.id),
                     onchange: (e: Event) => {
                       if ((e.target as HTMLInputElement).checked) chosen.add(r.id);
@@ -424,10 +442,11 @@ async function listRuns(): Promise<void> {
                     },
                   }),
                 ),
-                h("td", { class: "run-name" }, r.name),
-                h("td", {}, r.createdAt),
-                h("td", {}, String(Object.keys(r.fixes).length)),
-                h("td", {}, h("button", { type: "button", onclick: () => void openRun(r.id) }, "Open")),
+                h("td", { class: "run-id" }, r.id),
+                h("td", {}, r.createdAt.replace("T", " ").slice(0, 19)),
+                h("td", {}, r.status, r.durationMs !== null ? ` in ${num(r.durationMs / 1000)} s` : ""),
+                h("td", { class: "run-where" }, describeRun(r)),
+                h("td", {}, h("button", { type: "button", onclick: () => void openRun(r) }, "Open")),
               ),
             ),
           ),
@@ -435,65 +454,71 @@ async function listRuns(): Promise<void> {
   );
 }
 
-async function openRun(id: string): Promise<void> {
-  const run = await api.getRun(id);
-  if (state.stored?.version !== run.scenario.version) {
-    const text = await api.scenarioText(run.scenario);
-    if (!(await openText(text, state.file))) return;
-    state.stored = run.scenario;
+async function openRun(run: Run): Promise<void> {
+  try {
+    if (state.stored?.id !== run.scenario) {
+      const s = await api.scenario(run.scenario);
+      if (!(await openText(s.text, state.file))) return;
+      state.stored = s;
+      state.storedText = s.text;
+    }
+    state.fixes = fixesOf(run.options.where);
+    state.whatIf = new Map(settingsOf(run.options.set).map((x) => [x.path, Number(x.value)]));
+    if (state.opened) renderWhatIf(state.opened.controls);
+    selectTab("explore");
+    await update();
+    status(`Opened run ${run.id}.`);
+  } catch (err) {
+    status(`Could not open run ${run.id}: ${(err as Error).message}`, "error");
   }
-  state.fixes = { ...run.fixes };
-  state.whatIf = new Map(run.settings.map((s) => [s.path, Number(s.value)]));
-  if (state.opened) renderWhatIf(state.opened.controls);
-  selectTab("explore");
-  await update();
-  status(`Opened run ${run.id} (“${run.name}”).`);
 }
 
-function compareRuns(): void {
-  const [a, b] = runs.filter((r) => chosen.has(r.id));
-  if (!a || !b || chosen.size !== 2) {
+const show = (v: unknown) =>
+  v === undefined || v === null ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
+
+async function compareRuns(): Promise<void> {
+  const picked = runs.filter((r) => chosen.has(r.id));
+  if (picked.length !== 2) {
     fill($("runs-compare"), h("p", { class: "error" }, "Tick exactly two runs to compare."));
     return;
   }
-  void Promise.all([api.getRun(a.id), api.getRun(b.id)]).then(([x, y]) =>
-    fill($("runs-compare"), comparison(x, y)),
-  );
-}
-
-function comparison(a: SavedRun, b: SavedRun): HTMLElement {
-  const rows: [string, string, string][] = [];
-  const dims = new Set([...Object.keys(a.fixes), ...Object.keys(b.fixes)]);
-  for (const d of dims) rows.push([`fixed ${d}`, a.fixes[d] ?? "free", b.fixes[d] ?? "free"]);
-  const sa = new Map(a.settings.map((s) => [s.path, s.value]));
-  const sb = new Map(b.settings.map((s) => [s.path, s.value]));
-  for (const p of new Set([...sa.keys(), ...sb.keys()]))
-    rows.push([`--set ${p}`, sa.get(p) ?? "as scenario", sb.get(p) ?? "as scenario"]);
-  rows.push(["schemes left", bigCount(a.summary.count), bigCount(b.summary.count)]);
-  rows.push(["zone of agreement", String(a.summary.zone ?? "—"), String(b.summary.zone ?? "—")]);
-  const parties = new Set([
-    ...Object.keys(a.summary.verdicts ?? {}),
-    ...Object.keys(b.summary.verdicts ?? {}),
-  ]);
-  const word = (v: boolean | undefined) => (v === undefined ? "—" : v ? "accepts" : "rejects");
-  for (const p of parties)
-    rows.push([`${p} on the scheme`, word(a.summary.verdicts?.[p]), word(b.summary.verdicts?.[p])]);
-  const pct = (x: number | undefined) => (x === undefined ? "—" : `${Math.round(x * 100)} %`);
-  rows.push(["deterrence", pct(a.summary.deterrence), pct(b.summary.deterrence)]);
-  const usd = (x: number | undefined) => (x === undefined ? "—" : num(x));
-  rows.push(["USD m/year", usd(a.summary.costUsdMPerYear), usd(b.summary.costUsdMPerYear)]);
-  return h(
-    "table",
-    { class: "compare" },
-    h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, a.name), h("th", {}, b.name))),
-    h(
-      "tbody",
-      {},
-      rows.map(([k, x, y]) =>
-        h("tr", { class: x === y ? "same" : "differs" }, h("td", {}, k), h("td", {}, x), h("td", {}, y)),
+  try {
+    const d = await api.compare(picked[0]!.id, picked[1]!.id);
+    const rows = [
+      ...d.options.map((x) => ({ ...x, path: `option ${x.path}` })),
+      ...d.focus.map((x) => ({ ...x, path: `focus ${x.path}` })),
+    ];
+    for (const p of d.parts) for (const c of p.changes) rows.push({ ...c, path: `${p.part}: ${c.path}` });
+    fill(
+      $("runs-compare"),
+      h("h3", {}, `${d.a} against ${d.b}`),
+      h(
+        "p",
+        {},
+        d.changed.length ? `Changed: ${d.changed.join(", ")}.` : "The two runs give the same answers.",
       ),
-    ),
-  );
+      h(
+        "table",
+        { class: "compare" },
+        h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, d.a), h("th", {}, d.b))),
+        h(
+          "tbody",
+          {},
+          rows.map((r) =>
+            h(
+              "tr",
+              { class: "differs" },
+              h("td", {}, r.path),
+              h("td", {}, show(r.a)),
+              h("td", {}, show(r.b)),
+            ),
+          ),
+        ),
+      ),
+    );
+  } catch (err) {
+    fill($("runs-compare"), h("p", { class: "error" }, `Could not compare: ${(err as Error).message}`));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -521,7 +546,7 @@ $("reset-whatif").addEventListener("click", () => {
 $("save-version").addEventListener("click", () => void saveVersion());
 $("save-run").addEventListener("click", () => void saveRun());
 $("apply").addEventListener("click", () => void applyEditor());
-$("compare").addEventListener("click", compareRuns);
+$("compare").addEventListener("click", () => void compareRuns());
 $("source-close").addEventListener("click", () => $<HTMLDialogElement>("source").close());
 
 selectTab("explore");
