@@ -20,7 +20,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 /** Two workers on the same core: the field and one scheme's explanation (fast), the analysis (slow). */
 const fast = new CoreClient();
-const slow = new CoreClient();
+const slow = new CoreClient(true);
 
 interface State {
   text: string;
@@ -299,9 +299,7 @@ async function applyEditor(): Promise<void> {
   if (await openText(text, state.file)) {
     const s = await storeScenario(text);
     status(
-      s
-        ? `Applied and stored as ${s.name}, version ${s.version}.`
-        : "Applied in the browser (not stored).",
+      s ? `Applied and stored as ${s.name}, version ${s.version}.` : "Applied in the browser (not stored).",
     );
   }
 }
