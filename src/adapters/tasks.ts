@@ -3,8 +3,8 @@
  * Monte-Carlo kernel) between tasks of the same run, keyed by the run.
  */
 import { compileScenario } from "../scenario/compile.js";
-import { type JobOutcome, type JobTask, runJob } from "../server/jobs.js";
 import type { Scenario } from "../scenario/schema.js";
+import { type JobOutcome, type JobTask, runJob } from "../server/jobs.js";
 import {
   type BlockResult,
   MonteCarloKernel,

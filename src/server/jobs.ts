@@ -33,7 +33,7 @@ import { renderUncertaintyMarkdown } from "../report/uncertainty.js";
 import { type CompiledScenario, compileScenario, type Scheme, schemeToObject } from "../scenario/compile.js";
 import { InputError } from "../scenario/diagnostics.js";
 import { CAPABILITIES, type Scenario } from "../scenario/schema.js";
-import { enumerateSchemes } from "../space/index.js";
+import { countConsistent, enumerateSchemes } from "../space/index.js";
 import { analyzeUncertainty, type MonteCarloOptions } from "../uncertainty/index.js";
 
 /** Rows per listing in a stored analysis (the CLI's default). */
@@ -111,6 +111,8 @@ function readAtlas(): WorldAtlas | undefined {
 async function analyze(job: AnalyzeJob, c: CompiledScenario, progress?: MessagePort) {
   const parameters = resolveParameters(c.scenario, { overrides: job.overrides });
   const filter = job.where === undefined ? undefined : whereArg(c, job.where, "where");
+  // The first message says the run has started, with the number of schemes of its pass.
+  progress?.postMessage([0, Number(countConsistent(c, c.rules, filter))]);
   let last = 0;
   const analysis = analyzeScenario(c, await highs(), {
     objective: job.objective,
@@ -177,7 +179,9 @@ async function coalition(job: CoalitionJob, c: CompiledScenario) {
   if (job.objective === "fair") {
     const missing = problem.contributors.filter((x) => x.gdp === undefined).map((x) => x.id);
     if (missing.length > 0)
-      throw new UsageError(`objective fair needs a GDP for every contributor; missing: ${missing.join(", ")}`);
+      throw new UsageError(
+        `objective fair needs a GDP for every contributor; missing: ${missing.join(", ")}`,
+      );
   }
   const result = solveCoalition(problem, await highs(), { objective: job.objective });
   return { source: `${job.file}, scheme ${job.scheme}`, costUnit: problem.costUnit, ...result };
@@ -190,10 +194,16 @@ async function mechanism(job: MechanismJob, c: CompiledScenario) {
   const allocationFor = (s: Scheme) => (lp ? coalitionAllocation(c, s, lp) : undefined);
   if (job.compare === undefined) {
     const allocation = allocationFor(a);
-    return { file: job.file, ...analyzeMechanism(c, a, allocation ? { allocation, parameters } : { parameters }) };
+    return {
+      file: job.file,
+      ...analyzeMechanism(c, a, allocation ? { allocation, parameters } : { parameters }),
+    };
   }
   const b = changedSchemeArg(c, a, job.compare, "compare");
-  return { file: job.file, ...compareSchemes(c, a, b, { evaluators: politicsEvaluator(), allocationFor, parameters }) };
+  return {
+    file: job.file,
+    ...compareSchemes(c, a, b, { evaluators: politicsEvaluator(), allocationFor, parameters }),
+  };
 }
 
 function consensus(job: ConsensusJob, c: CompiledScenario) {

@@ -60,13 +60,19 @@ export function leafChanges(a: unknown, b: unknown, path = "", out: Change[] = [
   } else if (isObject(a) && isObject(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.hasOwn(a, k))];
     for (const k of keys) leafChanges(a[k], b[k], pathOf(path, k), out);
-  } else if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b)) out.push({ path: path || "(root)", a, b });
+  } else if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b))
+    out.push({ path: path || "(root)", a, b });
   return out;
 }
 
 function part(name: string, a: unknown, b: unknown, path: string, limit: number): PartDiff {
   const all = leafChanges(a, b, path);
-  return { part: name, changed: all.length > 0, changes: all.slice(0, limit), more: Math.max(0, all.length - limit) };
+  return {
+    part: name,
+    changed: all.length > 0,
+    changes: all.slice(0, limit),
+    more: Math.max(0, all.length - limit),
+  };
 }
 
 /**

@@ -179,11 +179,15 @@ export class Store {
     return this.db
       .transaction(() => {
         const found = this.db
-          .prepare<[string], ScenarioRow>("SELECT hash, name, version, title, created_at FROM scenarios WHERE hash = ?")
+          .prepare<[string], ScenarioRow>(
+            "SELECT hash, name, version, title, created_at FROM scenarios WHERE hash = ?",
+          )
           .get(hash);
         if (found) return { scenario: scenarioOf(found), created: false };
         const { v } = this.db
-          .prepare<[string], { v: number }>("SELECT coalesce(max(version), 0) + 1 AS v FROM scenarios WHERE name = ?")
+          .prepare<[string], { v: number }>(
+            "SELECT coalesce(max(version), 0) + 1 AS v FROM scenarios WHERE name = ?",
+          )
           .get(name)!;
         this.db
           .prepare(
@@ -201,7 +205,9 @@ export class Store {
     const row =
       version !== undefined
         ? this.db
-            .prepare<[string, number], ScenarioRow>(`SELECT ${cols} FROM scenarios WHERE name = ? AND version = ?`)
+            .prepare<[string, number], ScenarioRow>(
+              `SELECT ${cols} FROM scenarios WHERE name = ? AND version = ?`,
+            )
             .get(ref, version)
         : (this.db.prepare<[string], ScenarioRow>(`SELECT ${cols} FROM scenarios WHERE hash = ?`).get(ref) ??
           this.db
@@ -283,7 +289,9 @@ export class Store {
   /** A run by id with its result and report, checked against the result's hash (CorruptRunError). */
   runWithResult(id: string): RunWithResult | undefined {
     const row = this.db
-      .prepare<[string], RunRow>(`SELECT ${RUN_COLUMNS}, result, markdown, result_hash FROM runs WHERE id = ?`)
+      .prepare<[string], RunRow>(
+        `SELECT ${RUN_COLUMNS}, result, markdown, result_hash FROM runs WHERE id = ?`,
+      )
       .get(id);
     if (!row) return undefined;
     if (row.result != null && sha256(row.result) !== row.result_hash) throw new CorruptRunError(id);
