@@ -57,7 +57,7 @@ export interface ServerOptions {
   maxSamples?: number;
   /** Jobs queued or running at most; past it, 503 with Retry-After (default 32 per worker). */
   maxActive?: number;
-  /** Time limit of one job, seconds (default 600). */
+  /** Time limit of one job, seconds from when it is accepted, queueing included (default 600). */
   timeLimitS?: number;
   /** Fastify's logger (default off). */
   logger?: boolean;
@@ -77,8 +77,7 @@ declare module "fastify" {
 
 const zodIssues = (e: FastifyError) =>
   (e.validation ?? []).map((v) => {
-    const params = v.params as { issue?: { path?: PropertyKey[] } } | undefined;
-    const path = (params?.issue?.path ?? []).map(String).join(".");
+    const path = v.instancePath.split("/").filter(Boolean).join(".");
     return {
       path: `${e.validationContext ?? "body"}${path ? `.${path}` : ""}`,
       message: v.message ?? "invalid",
@@ -173,6 +172,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const api = app.withTypeProvider<ZodTypeProvider>();
   const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, S.ErrorBody]));
   const versionOf = (q: { version?: number | undefined }) => q.version;
+  /** What every job takes from a settled request. */
+  const jobBase = (s: SettledRequest) => ({ scenario: s.c.scenario, file: s.c.file, overrides: s.overrides });
 
   api.get(
     "/health",
@@ -297,9 +298,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
           `samples: ${b.samples} draws, more than this server's limit of ${maxSamples} (serve --max-samples)`,
         );
       const rec = storedScenario(store, b.scenario, b.version);
-      const s = settle(rec, b.set);
       const where = canonicalWhere(b.where);
-      checkSpace(s.c, where, maxSchemes);
       const objective = b.objective ?? "min-cost";
       const seed = b.samples === undefined ? null : (b.seed ?? DEFAULT_SEED);
       const runOptions = {
@@ -309,6 +308,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         samples: b.samples ?? null,
         seed,
       };
+      const answer = (view: RunView) =>
+        reply
+          .code(view.status === "done" ? 200 : 202)
+          .header("location", `/analyses/${view.id}`)
+          .send(view);
+      // A run with this key is answered before the scenario is settled and its space counted (ms per request).
+      const found = runs.existing(rec.id, runOptions);
+      if (found) return answer(found);
+      const s = settle(rec, b.set);
+      checkSpace(s.c, where, maxSchemes);
       const view = runs.start(rec.id, runOptions, seed, {
         kind: "analyze",
         ...jobBase(s),
@@ -317,10 +326,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         ...(where !== undefined ? { where } : {}),
         ...(b.samples !== undefined ? { samples: b.samples, seed: seed! } : {}),
       });
-      return reply
-        .code(view.status === "done" ? 200 : 202)
-        .header("location", `/analyses/${view.id}`)
-        .send(view);
+      return answer(view);
     },
   );
   api.get(
@@ -433,7 +439,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         } else send("status", { status: e.status, error: e.error });
       });
       if (!unsubscribe) stream.end();
-      request.raw.on("close", () => {
+      // The response's close: the stream ended, or the client went away.
+      reply.raw.on("close", () => {
         unsubscribe?.();
         stream.end();
       });
@@ -511,13 +518,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         const rec = storedScenario(store, request.params.ref, b.version);
         const s = settle(rec, b.set);
         const controller = new AbortController();
-        request.raw.on("close", () => {
-          if (!reply.sent) controller.abort(new Error("the client went away"));
+        // A client that goes away before the answer stops its job.
+        reply.raw.on("close", () => {
+          if (!reply.raw.writableFinished) controller.abort(new Error("the client went away"));
         });
         return sendRaw(reply, "application/json", await runs.job(job(b, s), controller.signal));
       },
     );
-  const jobBase = (s: SettledRequest) => ({ scenario: s.c.scenario, file: s.c.file, overrides: s.overrides });
   oneScheme("explain", "What one scheme needs, traced to sources", S.ExplainRequest, (b, s) => ({
     kind: "explain",
     ...jobBase(s),
@@ -552,6 +559,26 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   // The web app (dist/web), when it has been built.
   await registerWebApp(app);
   return app;
+}
+
+/**
+ * The API's OpenAPI 3.1 description, from a server that is built but never listens (an in-memory store, no
+ * workers): what /openapi.json serves, for docs/api.md.
+ * @example referenceMarkdown(await openApiDocument())
+ */
+export async function openApiDocument(): Promise<OpenApiDoc> {
+  const idle: TaskPool = {
+    size: 1,
+    run: () => Promise.reject(new Error("no workers: this server only describes its API")),
+    destroy: async () => {},
+  };
+  const app = await buildServer({ db: ":memory:", pool: idle });
+  try {
+    await app.ready();
+    return app.swagger() as OpenApiDoc;
+  } finally {
+    await app.close();
+  }
 }
 
 /** Send a body the route's schema does not serialize: JSON text already written, Markdown, a stream. */

@@ -4,11 +4,10 @@
  * analysis). The same library calls as the CLI's commands; bad arguments come back as data (`JobFailure`),
  * never as a thrown error, so that nothing crosses the thread boundary but plain values.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { MessagePort } from "node:worker_threads";
 import { loadHighsSolver } from "../adapters/highs.js";
 import { UsageError } from "../cli/command.js";
+import { COVERAGE_STEP_DEG, readAtlas } from "../cli/commands/explain.js";
 import { changedSchemeArg, fullSchemeArg, whereArg } from "../cli/scheme-arg.js";
 import {
   type CoalitionObjective,
@@ -19,7 +18,7 @@ import {
 import { analyzeMechanism, compareSchemes } from "../deterrence/index.js";
 import { analyzeScenario } from "../explore/analyze.js";
 import { coalitionAllocation, politicsEvaluator } from "../explore/compare.js";
-import { buildTerritory, territoryGrid, type WorldAtlas } from "../models/coverage.js";
+import { buildTerritory, territoryGrid } from "../models/coverage.js";
 import {
   type RequirementOptions,
   schemeAirCoverage,
@@ -38,8 +37,6 @@ import { analyzeUncertainty, type MonteCarloOptions } from "../uncertainty/index
 
 /** Rows per listing in a stored analysis (the CLI's default). */
 export const ANALYSIS_TOP = 10;
-/** Grid step for explain's coverage share, degrees (the CLI's). */
-const COVERAGE_STEP_DEG = 0.25;
 
 interface JobBase {
   /** The settled scenario (`--set` scenario paths applied). */
@@ -98,15 +95,6 @@ const highs = () => {
   solver ??= loadHighsSolver();
   return solver;
 };
-
-function readAtlas(): WorldAtlas | undefined {
-  try {
-    const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
-    return JSON.parse(readFileSync(path, "utf8")) as WorldAtlas;
-  } catch {
-    return undefined;
-  }
-}
 
 async function analyze(job: AnalyzeJob, c: CompiledScenario, progress?: MessagePort) {
   const parameters = resolveParameters(c.scenario, { overrides: job.overrides });

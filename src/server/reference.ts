@@ -45,6 +45,22 @@ interface Field {
   description: string;
 }
 
+/** What each status means in this API, for responses the schemas leave undescribed. */
+const STATUS_TEXT: Record<string, string> = {
+  "200": "done",
+  "201": "created",
+  "202": "accepted: the run is queued",
+  "400": "the request is wrong (the field and what was expected)",
+  "401": "the token is missing or wrong",
+  "404": "no such scenario or run",
+  "409": "the run has not finished, or did not finish",
+  "413": "the body is over the size limit",
+  "415": "the content type is not accepted",
+  "422": "valid, but refused: an invalid scenario, or over a limit of the server",
+  "503": "the server is full: try again after Retry-After seconds",
+  "504": "stopped at the server's time limit",
+};
+
 const refName = (ref: string) => ref.replace(/^#\/components\/schemas\//, "");
 
 /** A schema's type in a few words: `string`, `integer ≥ 1`, `Run[]`, `"a" | "b"`. */
@@ -61,7 +77,7 @@ export function typeOf(s: JsonSchema | undefined): string {
     return `{ [key]: ${typeOf(s.additionalProperties)} }`;
   const bounds = [
     s.minimum !== undefined ? `≥ ${s.minimum}` : "",
-    s.maximum !== undefined && s.maximum < 2 ** 53 ? `≤ ${s.maximum}` : "",
+    s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER ? `≤ ${s.maximum}` : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -108,7 +124,11 @@ function sections(doc: OpenApiDoc): Section[] {
           : {}),
         responses: Object.entries(op.responses ?? {}).map(([status, r]) => {
           const [type, c] = Object.entries(r.content ?? {})[0] ?? ["", {}];
-          return { status, description: r.description ?? "", type, schema: typeOf(c.schema) };
+          const description =
+            !r.description || r.description === "Default Response"
+              ? (STATUS_TEXT[status] ?? "")
+              : r.description;
+          return { status, description, type, schema: typeOf(c.schema) };
         }),
       });
     }

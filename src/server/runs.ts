@@ -155,6 +155,7 @@ export class RunManager {
       out = await this.runOnPool(job, signal);
     } catch (e) {
       if (e instanceof TimeLimitError) throw new HttpError(504, e.message);
+      if (signal.aborted) throw new HttpError(499, "the client went away");
       throw e;
     }
     if (!out.ok) throw new HttpError(400, out.error, out.diagnostics ? { diagnostics: out.diagnostics } : {});
@@ -166,11 +167,9 @@ export class RunManager {
    * new run queued on the pool.
    */
   start(scenario: string, options: Record<string, unknown>, seed: number | null, job: Job): RunView {
+    const found = this.existing(scenario, options);
+    if (found) return found;
     const key = this.keyOf(scenario, options);
-    const stored = this.o.store.runByKey(key);
-    if (stored) return viewOf(stored, true);
-    const same = this.byKey.get(key);
-    if (same) return same.view;
     this.admit();
     const run: LiveRun = {
       view: {
@@ -197,6 +196,14 @@ export class RunManager {
     this.byKey.set(key, run);
     run.ended = this.execute(run, job);
     return run.view;
+  }
+
+  /** The stored done run with this key (`cached: true`), or the live one, or undefined. */
+  existing(scenario: string, options: Record<string, unknown>): RunView | undefined {
+    const key = this.keyOf(scenario, options);
+    const stored = this.o.store.runByKey(key);
+    if (stored) return viewOf(stored, true);
+    return this.byKey.get(key)?.view;
   }
 
   private emit(run: LiveRun, e: RunEvent): void {
@@ -300,7 +307,7 @@ export class RunManager {
 /** A job stopped at the server's time limit. */
 export class TimeLimitError extends Error {
   constructor(ms: number) {
-    super(`stopped at the server's time limit of ${Math.round(ms / 1000)} s per run (serve --time-limit)`);
+    super(`stopped at the server's time limit of ${ms / 1000} s per run (serve --time-limit)`);
     this.name = "TimeLimitError";
   }
 }

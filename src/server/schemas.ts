@@ -129,6 +129,8 @@ export const ErrorBody = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe("fields of the request that do not match its schema"),
+    schemes: z.number().int().optional().describe("consistent schemes the request covers (over the limit)"),
+    maxSchemes: z.number().int().optional().describe("the server's limit on schemes per request"),
   })
   .meta({ id: "Error" });
 
@@ -190,4 +192,10 @@ export const RunDiff = z
   })
   .meta({ id: "RunDiff" });
 
-export const Health = z.object({ ok: z.literal(true), version: z.string(), schema: z.number().int() });
+export const Health = z
+  .object({
+    ok: z.literal(true),
+    version: z.string(),
+    schema: z.number().int().describe("the store's schema version"),
+  })
+  .meta({ id: "Health" });

@@ -19,8 +19,8 @@ import { loadScenarioFile } from "../scenario-file.js";
 import { fullSchemeArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
-/** Grid step for the coverage share, degrees (≈28 km: the share moves by well under 1 % against 0.1°). */
-const COVERAGE_STEP_DEG = 0.25;
+/** Grid step for the coverage share, degrees (also the server's; ≈28 km: the share moves by well under 1 % against 0.1°). */
+export const COVERAGE_STEP_DEG = 0.25;
 
 const HELP = `Usage: guarantor explain [file] --scheme dim=option,... [--fighter <type>] [--territory <id>] [--json]
 
@@ -43,7 +43,8 @@ Options:
 ${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
 
-function readAtlas(): WorldAtlas | undefined {
+/** Natural Earth borders from the world-atlas package, or undefined when its file is missing. */
+export function readAtlas(): WorldAtlas | undefined {
   try {
     const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
     return JSON.parse(readFileSync(path, "utf8")) as WorldAtlas;

@@ -35,7 +35,7 @@ Options:
   --token T         require 'Authorization: Bearer T' on every request (default: $${TOKEN_ENV})
   --workers W       worker threads for analyses (default: one per core)
   --max-active N    jobs queued or running at most; past it, 503 with Retry-After (default 32 per worker)
-  --time-limit S    seconds one job may take before it is stopped (default 600)
+  --time-limit S    seconds one job may take from when it is accepted, queueing included (default 600)
   --max-schemes N   most consistent schemes one request may cover (default 2000000)
   --max-samples N   most Monte-Carlo draws one analysis may ask for (default 10000)
   --log             log every request (JSON lines on stdout)
