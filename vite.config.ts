@@ -1,6 +1,6 @@
 /**
  * The web app (web/), built into the package at dist/web and served by `guarantor serve`. `npm run dev` serves
- * it with reload, its API requests passed to a `guarantor serve` on GUARANTOR_API (default 127.0.0.1:8080).
+ * it with reload, its API requests (/scenarios, /analyses) passed to a `guarantor serve` on GUARANTOR_API (default 127.0.0.1:8080).
  * Everything the page loads is bundled: no CDN, no remote font. The build prints the JavaScript's size and the
  * core's share of it (the modules under src/, which the CLI runs too).
  */
@@ -66,6 +66,13 @@ export default defineConfig({
   worker: { format: "es", plugins: () => [bundleSizes(false)] },
   server: {
     host: "127.0.0.1",
-    proxy: { "/api": process.env.GUARANTOR_API ?? "http://127.0.0.1:8080" },
+    // The page calls the API by relative paths (it is served at the server's root), so the dev server passes
+    // those paths on.
+    proxy: Object.fromEntries(
+      ["/scenarios", "/analyses", "/openapi.json"].map((p) => [
+        p,
+        process.env.GUARANTOR_API ?? "http://127.0.0.1:8080",
+      ]),
+    ),
   },
 });
