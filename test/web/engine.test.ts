@@ -66,7 +66,9 @@ describe("the web app's engine", () => {
       expect(o.count, `${d.id}=${o.id}`).toBe(other.consistent);
     }
     // Exactly the fixed options are marked fixed.
-    expect(f.dims.flatMap((d) => d.options.filter((o) => o.fixed).map((o) => `${d.id}=${o.id}`)).sort()).toEqual(
+    expect(
+      f.dims.flatMap((d) => d.options.filter((o) => o.fixed).map((o) => `${d.id}=${o.id}`)).sort(),
+    ).toEqual(
       Object.entries(fixes)
         .map(([d, o]) => `${d}=${o}`)
         .sort(),
@@ -115,7 +117,14 @@ describe("the web app's engine", () => {
     if (!moved.ok) throw new Error("the setting was refused");
     const fixes: Fixes = { commitment: "article5_like", territory: "freeze_on_line" };
     const c = completions(moved.value, fixes, solver);
-    const cli = (await cliJson(["analyze", "--json", "--where", whereOf(fixes), "--set", `${slider.path}=0`])) as {
+    const cli = (await cliJson([
+      "analyze",
+      "--json",
+      "--where",
+      whereOf(fixes),
+      "--set",
+      `${slider.path}=0`,
+    ])) as {
       counts: { acceptableToAll: number };
     };
     expect(c.acceptedByAll).toBe(cli.counts.acceptableToAll);
