@@ -471,8 +471,44 @@ async function openRun(run: Run): Promise<void> {
   }
 }
 
-const show = (v: unknown) =>
-  v === undefined || v === null ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
+/** A value of a compared answer: numbers as the rest of the page writes them, long values cut (full on hover). */
+const SHOWN_CHARS = 80;
+function show(v: unknown): HTMLElement {
+  const full =
+    v === undefined || v === null
+      ? "—"
+      : typeof v === "number"
+        ? num(v)
+        : typeof v === "object"
+          ? JSON.stringify(v)
+          : String(v);
+  const cut = full.length > SHOWN_CHARS ? `${full.slice(0, SHOWN_CHARS - 1)}…` : full;
+  return h("td", cut === full ? {} : { title: full }, cut);
+}
+
+type Change = { path: string; a: unknown; b: unknown };
+
+/** One part of a comparison: a table of its changes, folded unless it is the selection or the focus. */
+function changesView(title: string, changes: Change[], more: number, open: boolean, a: string, b: string) {
+  return h(
+    "details",
+    { class: "compare-part", open },
+    h("summary", {}, `${title}: ${changes.length + more} change${changes.length + more === 1 ? "" : "s"}`),
+    h(
+      "table",
+      { class: "compare" },
+      h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, a), h("th", {}, b))),
+      h(
+        "tbody",
+        {},
+        changes.map((r) =>
+          h("tr", { class: "differs" }, h("td", { class: "path" }, r.path), show(r.a), show(r.b)),
+        ),
+      ),
+    ),
+    more ? h("p", { class: "muted" }, `and ${more} more`) : undefined,
+  );
+}
 
 async function compareRuns(): Promise<void> {
   const picked = runs.filter((r) => chosen.has(r.id));
@@ -482,11 +518,12 @@ async function compareRuns(): Promise<void> {
   }
   try {
     const d = await api.compare(picked[0]!.id, picked[1]!.id);
-    const rows = [
-      ...d.options.map((x) => ({ ...x, path: `option ${x.path}` })),
-      ...d.focus.map((x) => ({ ...x, path: `focus ${x.path}` })),
-    ];
-    for (const p of d.parts) for (const c of p.changes) rows.push({ ...c, path: `${p.part}: ${c.path}` });
+    const names = labels();
+    const focus = d.focus.map((x) => {
+      const dim = x.path.replace(/^.*\./, "");
+      const label = (o: unknown) => (typeof o === "string" ? (names.options[dim]?.[o] ?? o) : o);
+      return { path: names.dims[dim] ?? x.path, a: label(x.a), b: label(x.b) };
+    });
     fill(
       $("runs-compare"),
       h("h3", {}, `${d.a} against ${d.b}`),
@@ -495,24 +532,9 @@ async function compareRuns(): Promise<void> {
         {},
         d.changed.length ? `Changed: ${d.changed.join(", ")}.` : "The two runs give the same answers.",
       ),
-      h(
-        "table",
-        { class: "compare" },
-        h("thead", {}, h("tr", {}, h("th", {}, ""), h("th", {}, d.a), h("th", {}, d.b))),
-        h(
-          "tbody",
-          {},
-          rows.map((r) =>
-            h(
-              "tr",
-              { class: "differs" },
-              h("td", {}, r.path),
-              h("td", {}, show(r.a)),
-              h("td", {}, show(r.b)),
-            ),
-          ),
-        ),
-      ),
+      d.options.length ? changesView("Options of the runs", d.options, 0, true, d.a, d.b) : undefined,
+      focus.length ? changesView("The focus scheme", focus, 0, true, d.a, d.b) : undefined,
+      d.parts.filter((p) => p.changed).map((p) => changesView(p.part, p.changes, p.more, false, d.a, d.b)),
     );
   } catch (err) {
     fill($("runs-compare"), h("p", { class: "error" }, `Could not compare: ${(err as Error).message}`));
