@@ -33,6 +33,7 @@ import {
   uploadScenario,
 } from "./scenarios.js";
 import * as S from "./schemas.js";
+import { registerWebApp } from "./web-app.js";
 
 /** The version of Guarantor (package.json), part of every run's key. */
 export const TOOL_VERSION: string = (
@@ -555,6 +556,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       ...(where !== undefined ? { where } : {}),
     };
   });
+  // The web app (dist/web), when it has been built.
+  await registerWebApp(app);
   return app;
 }
 
