@@ -4,7 +4,7 @@ import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/i
 import { analyzeScenario } from "../../explore/analyze.js";
 import { renderMarkdown, renderText } from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
-import { MAX_SCHEMES_FLAG, MAX_SCHEMES_HELP, schemesWithinBudget } from "../budget.js";
+import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { checkOutputPath, OutputPathError, writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
@@ -32,7 +32,7 @@ Options:
   --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
 ${UNCERTAINTY_HELP}
 ${SETTINGS_HELP}
-${MAX_SCHEMES_HELP}
+${maxSchemesHelp()}
 The same input gives byte-identical JSON.`,
   options: {
     json: { type: "boolean" },

@@ -5,7 +5,7 @@
 import { analyzeConsensus, compileStances, partyVerdicts, type ScoredScheme } from "../../politics/index.js";
 import { type ConsensusViewInput, consensusJson, renderConsensus } from "../../report/consensus.js";
 import { enumerateSchemes, optionFilter } from "../../space/index.js";
-import { MAX_SCHEMES_FLAG, MAX_SCHEMES_HELP, schemesWithinBudget } from "../budget.js";
+import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { assignmentArg } from "../scheme-arg.js";
@@ -37,7 +37,7 @@ Options:
   --top N     best schemes shown (default 3)
   --sets N    concession sets shown (default 5)
 ${SETTINGS_HELP}
-${MAX_SCHEMES_HELP}
+${maxSchemesHelp()}
 Exit codes: 0 success, 2 bad input.`,
   options: {
     where: { type: "string" },
