@@ -54,9 +54,9 @@ export const MAX_AREA_KM2 = 510_100_000;
 /** Largest population. */
 export const MAX_POPULATION = 1e10;
 
-/** `Sourced` with its value within [min, max]. */
-function sourcedIn(min: number, max: number) {
-  return Sourced.extend({ value: Num.min(min).max(max) });
+/** `Sourced` with its value within [0, max], named `id` in the JSON Schema. */
+function sourcedIn(id: string, max: number, description: string) {
+  return Sourced.extend({ value: Num.min(0).max(max) }).meta({ id, description });
 }
 
 /** A confidence in [0, 1]: how much weight the source can bear (1 = documented fact, 0.3 = weak). */
@@ -91,34 +91,13 @@ export const Sourced = z
 export type Sourced = z.infer<typeof Sourced>;
 
 /** `Sourced` values within the ranges of what they measure. */
-export const SourcedShare = sourcedIn(0, 1).meta({
-  id: "SourcedShare",
-  description: "a share, probability or utility in [0, 1]",
-});
-export const SourcedCount = sourcedIn(0, MAX_COUNT).meta({
-  id: "SourcedCount",
-  description: "a count of units, people or sites",
-});
-export const SourcedUsdM = sourcedIn(0, MAX_USD_M).meta({
-  id: "SourcedUsdM",
-  description: "millions of USD",
-});
-export const SourcedUsdBn = sourcedIn(0, MAX_USD_M / 1000).meta({
-  id: "SourcedUsdBn",
-  description: "billions of USD",
-});
-export const SourcedLengthKm = sourcedIn(0, MAX_LENGTH_KM).meta({
-  id: "SourcedLengthKm",
-  description: "a length on Earth, km",
-});
-export const SourcedAreaKm2 = sourcedIn(0, MAX_AREA_KM2).meta({
-  id: "SourcedAreaKm2",
-  description: "an area on Earth, km²",
-});
-export const SourcedPopulation = sourcedIn(0, MAX_POPULATION).meta({
-  id: "SourcedPopulation",
-  description: "a population",
-});
+export const SourcedShare = sourcedIn("SourcedShare", 1, "a share, probability or utility in [0, 1]");
+export const SourcedCount = sourcedIn("SourcedCount", MAX_COUNT, "a count of units, people or sites");
+export const SourcedUsdM = sourcedIn("SourcedUsdM", MAX_USD_M, "millions of USD");
+export const SourcedUsdBn = sourcedIn("SourcedUsdBn", MAX_USD_M / 1000, "billions of USD");
+export const SourcedLengthKm = sourcedIn("SourcedLengthKm", MAX_LENGTH_KM, "a length on Earth, km");
+export const SourcedAreaKm2 = sourcedIn("SourcedAreaKm2", MAX_AREA_KM2, "an area on Earth, km²");
+export const SourcedPopulation = sourcedIn("SourcedPopulation", MAX_POPULATION, "a population");
 
 export const SourceKind = z.enum(["news", "official", "analysis", "dataset", "academic", "judgement"]);
 

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { judge } from "../../scripts/fuzz.js";
-import { main } from "../../src/cli/main.js";
-import { FIXTURES } from "../helpers.js";
+import { FIXTURES, runCli } from "../helpers.js";
 
 const DIR = join(FIXTURES, "fuzz");
 const metas = readdirSync(DIR).filter((f) => f.endsWith(".meta.json"));
@@ -20,18 +19,7 @@ describe("fuzz reproducers (test/fixtures/fuzz) now get a clean answer", () => {
     // The command names the file as it was fuzzed (s.yaml, p.json).
     const asNamed = meta.args.find((a) => /\.(yaml|json)$/.test(a))!;
     copyFileSync(join(DIR, meta.file), join(cwd, asNamed));
-    let stdout = "";
-    let stderr = "";
-    const code = await main(meta.args, {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      stderrIsTTY: false,
-      cwd,
-    });
+    const { code, stdout, stderr } = await runCli(meta.args, cwd);
     expect([0, 2]).toContain(code);
     const text = readFileSync(join(DIR, meta.file), "utf8");
     expect(judge({ id: 0, code, stdout, stderr, maxRssBytes: 0 }, text)).toBeUndefined();
