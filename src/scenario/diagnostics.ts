@@ -90,3 +90,15 @@ export class LimitError extends Error {
     this.name = "LimitError";
   }
 }
+
+/** Thrown by a model when the scenario's data put a figure beyond what it can compute (a patrol station that no
+ *  airbase can reach, so no number of aircraft holds it). Never a bug: the CLI prints the field path and the
+ *  message and exits 2. */
+export class ScenarioDataError extends Error {
+  readonly path: (string | number)[];
+  constructor(path: (string | number)[], message: string) {
+    super(message);
+    this.name = "ScenarioDataError";
+    this.path = path;
+  }
+}

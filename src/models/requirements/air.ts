@@ -5,6 +5,7 @@
  */
 
 import { param } from "../../parameters/index.js";
+import { ScenarioDataError } from "../../scenario/diagnostics.js";
 import type { LatLon } from "../../scenario/schema.js";
 import { type CapStationSize, nearestBase, sizeCapStation } from "../air.js";
 import { interpolateGreatCircle, pointAlongPolyline, polylineLengthKm } from "../geo.js";
@@ -69,6 +70,7 @@ export function airGroup(
         { base: base.location, station, aircraft: ctx.fighter, tanker: ctx.useTankers },
         { parameters: ctx.params },
       );
+      outOfReach(size, station, base, ctx.fighter.id);
       fighters += size.aircraftRequired;
       cost += (size.flightHoursPerYear * ctx.fighter.costUsdPerFlightHour) / 1e6;
       if (size.refuelled) {
@@ -76,6 +78,7 @@ export function airGroup(
           { base: base.location, station, aircraft: ctx.tanker },
           { parameters: ctx.params, aircraftPerStation: perTankerStation },
         );
+        outOfReach(t, station, base, ctx.tanker.id);
         tankerMc += t.missionCapableAircraft / t.availability;
         tankerFh += t.flightHoursPerYear;
       }
@@ -83,6 +86,7 @@ export function airGroup(
         { base: base.location, station, aircraft: ctx.aew },
         { parameters: ctx.params, aircraftPerStation: perAewStation },
       );
+      outOfReach(a, station, base, ctx.aew.id);
       aewMc += a.missionCapableAircraft / a.availability;
       aewFh += a.flightHoursPerYear;
       lines?.push({
@@ -224,4 +228,16 @@ export function airGroup(
       ],
     });
   }
+}
+
+/** A station its nearest base cannot reach (transit out and back outlasts the sortie) needs infinitely many
+ *  aircraft: not a figure to report but a scenario whose line lies beyond its airbases. */
+function outOfReach(size: CapStationSize, station: LatLon, base: { id: string }, aircraft: string): void {
+  if (Number.isFinite(size.aircraftRequired) && Number.isFinite(size.flightHoursPerYear)) return;
+  throw new ScenarioDataError(
+    ["theater", "contactLine", "polyline"],
+    `a patrol station on the contact line at ${station.lat.toFixed(2)}, ${station.lon.toFixed(2)} is out of reach of ` +
+      `every airbase for ${aircraft} (nearest: ${base.id}, ${Math.round(size.distanceKm).toLocaleString("en-US")} km; ` +
+      `${size.transitHours.toFixed(1)} h each way): move the line's points nearer the airbases, or add an airbase`,
+  );
 }
