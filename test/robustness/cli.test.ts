@@ -81,3 +81,36 @@ describe("broken pipes end quietly", () => {
     expect(code).toBe(0);
   }, 120_000);
 });
+
+describe("data the models cannot use is a clear error, not an internal one", () => {
+  const mini = readFileSync(MINI, "utf8");
+  const scheme = ["--scheme", "commitment=treaty,ground=monitors,air=policing"];
+  it.each([
+    [
+      mini.replace('include: [{ country: "804" }]', 'include: [{ country: "999" }]'),
+      'theater.territories.whole.include[0].country: no country with id "999" in the world-atlas data',
+    ],
+    [
+      mini.replace(
+        'include: [{ country: "804" }]',
+        'include: [{ countryPolygonContaining: { country: "804", point: { lat: 10, lon: 10 } } }]',
+      ),
+      'theater.territories.whole.include[0].countryPolygonContaining.point: no polygon of country "804" contains 10, 10',
+    ],
+    [
+      mini
+        .replace("      - id: policing\n", "      - id: policing\n        attributes: { cap_stations: 2 }\n")
+        .replace(
+          "  - id: air\n    options:",
+          "  - id: air\n    attributes:\n      cap_stations: { type: number, default: 0 }\n    options:",
+        ),
+      "theater.airbases: a scheme sets cap_stations > 0 but the scenario lists no airbases",
+    ],
+  ])("explain on such a scenario exits 2: %#", async (text, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "guarantor-data-"));
+    writeFileSync(join(dir, "s.yaml"), text);
+    const r = await runCli(["explain", "s.yaml", ...scheme], dir);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`guarantor explain: ${message}`);
+  });
+});

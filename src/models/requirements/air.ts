@@ -56,7 +56,11 @@ export function airGroup(
   let fighters = 0;
   let cost = 0;
   if (n > 0) {
-    if (ctx.bases.length === 0) throw new RangeError("cap_stations > 0 but the scenario lists no airbases");
+    if (ctx.bases.length === 0)
+      throw new ScenarioDataError(
+        ["theater", "airbases"],
+        "a scheme sets cap_stations > 0 but the scenario lists no airbases: add some under theater.airbases",
+      );
     const placed = capStationPlacement(ctx.polyline, ctx.bases, n, param(ctx.params, "air.standoff_km"));
     let tankerMc = 0;
     let aewMc = 0;
