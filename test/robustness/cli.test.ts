@@ -114,3 +114,24 @@ describe("data the models cannot use is a clear error, not an internal one", () 
     expect(r.stderr).toContain(`guarantor explain: ${message}`);
   });
 });
+
+it("analyze with a ground posture that has no sizing for its mission exits 2 naming the scheme", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "guarantor-posture-"));
+  writeFileSync(
+    join(dir, "s.yaml"),
+    readFileSync(MINI, "utf8")
+      .replace(
+        "      ground_mission: { type: string, default: none }",
+        "      ground_mission: { type: string, default: none }\n      ground_posture: { type: string, default: default }",
+      )
+      .replace(
+        "attributes: { troops_in_protected_state: true, ground_mission: observation }",
+        "attributes: { troops_in_protected_state: true, ground_mission: observation, ground_posture: robust }",
+      ),
+  );
+  const r = await runCli(["analyze", "s.yaml", "--quiet"], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(
+    /^guarantor analyze: dimensions: a robust observation mission has no density by sites; .*\(scheme ground=monitors/,
+  );
+});
