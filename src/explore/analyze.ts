@@ -83,6 +83,8 @@ export interface Analysis {
     overrides: Record<string, number>;
     /** The settings the scenario was changed by (`--set`), as given. */
     settings: { path: string; value: string }[];
+    /** The parties whose acceptance every scheme analysed has (`acceptedBy`); absent when not asked. */
+    acceptedBy?: string[];
   };
   counts: {
     raw: string;
@@ -115,6 +117,9 @@ export interface AnalyzeOptions {
   progress?: (done: number, total: number) => void;
   /** The settings the scenario was changed by before compiling (`--set`): reported, not applied here. */
   settings?: readonly { path: string; value: string }[];
+  /** Analyse only the schemes these parties (ids of actors with a stance) accept. The focus scheme's
+   *  variants (questions 5 and 6) are still the nearest consistent schemes. */
+  acceptedBy?: readonly string[];
 }
 
 /** The consistent scheme nearest to the focus with each option of `dims`: the focus with that option when it
@@ -207,6 +212,16 @@ export function analyzeScenario(
     objective,
     ...(options.parameters ? { parameters: options.parameters } : {}),
   });
+  const partyIndex = new Map(pass.stances.parties.map((p, k) => [p.id, k]));
+  const required = (options.acceptedBy ?? []).map((id) => {
+    const k = partyIndex.get(id);
+    if (k === undefined)
+      throw new RangeError(
+        `acceptedBy: "${id}" is not a party with a stance (expected one of ${[...partyIndex.keys()].join(", ")})`,
+      );
+    return k;
+  });
+  let kept = 0;
   const consensus = new ConsensusAccumulator(pass.stances, { top, concessionSets: 5 });
   const byOption = c.dims.map((d) => new GroupCounter(d.options.length));
   const byPresence = new GroupCounter(PRESENCES.length);
@@ -225,7 +240,7 @@ export function analyzeScenario(
   );
   let probe: RowScores | undefined;
 
-  const { count } = forEachScheme(
+  forEachScheme(
     c,
     {
       pass,
@@ -234,6 +249,8 @@ export function analyzeScenario(
       ...(total !== undefined ? { total } : {}),
     },
     (i, s, x) => {
+      for (const k of required) if (!x.outcome.accepts[k]) return;
+      kept++;
       const all = x.outcome.all;
       if (x.feasible) counts.feasible++;
       if (all) counts.acceptable++;
@@ -257,6 +274,7 @@ export function analyzeScenario(
     },
   );
 
+  const count = kept;
   const frontRows = [...front.result()].sort((a, b) => better(a.row, b.row));
   const focus = frontRows[0]?.row;
   let focusCoalition: CoalitionResult | undefined;
@@ -323,7 +341,13 @@ export function analyzeScenario(
       rules: s.rules.length,
       judgementSources: s.sources.filter((src) => src.kind === "judgement").map((src) => src.id),
     },
-    run: { objective, solver: solver.name, overrides, settings: [...(options.settings ?? [])] },
+    run: {
+      objective,
+      solver: solver.name,
+      overrides,
+      settings: [...(options.settings ?? [])],
+      ...(options.acceptedBy?.length ? { acceptedBy: [...options.acceptedBy] } : {}),
+    },
     counts: {
       raw: countRaw(c, filter).toString(),
       consistent: count,

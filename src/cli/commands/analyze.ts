@@ -2,8 +2,9 @@ import { resolve } from "node:path";
 import { loadHighsSolver } from "../../adapters/highs.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
-import { renderMarkdown, renderText } from "../../report/index.js";
+import { ID_NAMES, renderMarkdown, renderText, reportNames } from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
+import type { Scenario } from "../../scenario/schema.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
@@ -11,23 +12,42 @@ import { loadScenarioFile } from "../scenario-file.js";
 import { whereArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
+import { reportWidth } from "../width.js";
+
+/** `--accepted-by RUS,UKR`: party ids, each an actor with a stance. */
+function acceptedByArg(s: Scenario, raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const parties = s.actors.filter((a) => a.stance).map((a) => a.id);
+  const ids = raw.split(",").map((x) => x.trim());
+  for (const id of ids)
+    if (!parties.includes(id))
+      throw new UsageError(
+        `--accepted-by: "${id}" is not a party with a stance (expected one of ${parties.join(", ")})`,
+      );
+  return [...new Set(ids)];
+}
 
 export const analyzeCommand: Command = {
   name: "analyze",
   summary: "the main job: evaluate every consistent scheme and answer the eight questions",
-  help: `Usage: guarantor analyze [file] [--where dim=option,...] [--json] [--md FILE] [--top N]
-                         [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]] [--quiet]
+  help: `Usage: guarantor analyze [file] [--where dim=option,...] [--accepted-by PARTY,...] [--json] [--md FILE]
+                         [--top N] [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]]
+                         [--ids] [--verbose] [--quiet]
 
 Runs the whole pipeline over every consistent scheme of a scenario (the embedded default when no file is
 given): requirements, coalition, each party's verdict, deterrence and cost; the Pareto front on feasibility,
 acceptability, deterrence and cost; and answers to the eight questions of the design brief, with tables.
+The text report opens with the answer in brief and is wrapped to COLUMNS, else the terminal, else 100.
 
 Options:
   --where d=o,.. analyze only the schemes with these options
+  --accepted-by P,..  analyze only the schemes these parties (actor ids) accept
   --json         print the analysis as data: scenario, run, counts, frontier, focus, answers
   --md FILE      also write the report as Markdown to FILE (written whole or not at all)
   --top N        rows of the frontier shown in the text report (default 10; the JSON has them all)
   --objective O  coalition objective for the schemes shown: min-cost (default), fair, fewest
+  --ids          name dimensions, options, actors and capabilities by their ids in the text reports
+  --verbose      add the engine's diagnostics (coalition problems, solver calls)
   --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
 ${UNCERTAINTY_HELP}
 ${SETTINGS_HELP}
@@ -39,6 +59,9 @@ The same input gives byte-identical JSON.`,
     objective: { type: "string" },
     quiet: { type: "boolean" },
     where: { type: "string" },
+    "accepted-by": { type: "string" },
+    ids: { type: "boolean" },
+    verbose: { type: "boolean" },
     ...UNCERTAINTY_FLAGS,
     ...SETTINGS_FLAG,
   },
@@ -53,10 +76,12 @@ The same input gives byte-identical JSON.`,
       );
     }
     const md = stringFlag(ctx, "md");
+    const width = reportWidth();
     const mc = uncertaintyFlags(ctx);
     const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
     const where = stringFlag(ctx, "where");
     const filter = where === undefined ? undefined : whereArg(c, where);
+    const acceptedBy = acceptedByArg(c.scenario, stringFlag(ctx, "accepted-by"));
     const solver = await loadHighsSolver();
     const bar = progressBar(io, "analyze", Boolean(values.quiet));
     const analysis = analyzeScenario(c, solver, {
@@ -66,6 +91,7 @@ The same input gives byte-identical JSON.`,
       parameters,
       settings,
       ...(filter ? { filter } : {}),
+      ...(acceptedBy ? { acceptedBy } : {}),
     });
     bar.done();
     const uncertainty = mc
@@ -78,11 +104,15 @@ The same input gives byte-identical JSON.`,
           quiet: Boolean(values.quiet),
         })
       : undefined;
+    const names = values.ids ? ID_NAMES : reportNames(c.scenario);
+    const report = { top, names, verbose: Boolean(values.verbose) };
+    const base = analysis.focus?.scheme ?? {};
     if (md !== undefined) {
       try {
         writeFileAtomic(
           resolve(io.cwd, md),
-          renderMarkdown(analysis, { top }) + (uncertainty ? renderUncertaintyMarkdown(uncertainty) : ""),
+          renderMarkdown(analysis, report) +
+            (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) : ""),
         );
       } catch (e) {
         throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
@@ -91,7 +121,8 @@ The same input gives byte-identical JSON.`,
     io.stdout(
       values.json
         ? jsonOut(uncertainty ? { ...analysis, uncertainty } : analysis)
-        : renderText(analysis, { top }) + (uncertainty ? renderUncertaintyText(uncertainty) : ""),
+        : renderText(analysis, { ...report, width }) +
+            (uncertainty ? renderUncertaintyText(uncertainty, { names, base, width }) : ""),
     );
     return 0;
   },
