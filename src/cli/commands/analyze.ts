@@ -1,17 +1,24 @@
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
+import { createDocument } from "../../adapters/dom.js";
 import { loadHighsSolver } from "../../adapters/highs.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
+import { figureData, renderHtml, schemeOf } from "../../report/html/index.js";
 import { ID_NAMES, renderMarkdown, renderText, reportNames } from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
 import type { Scenario } from "../../scenario/schema.js";
+import { defaultScenarioText } from "../../scenarios/index.js";
+import { MonteCarloKernel, sensitivity, type TornadoBar } from "../../uncertainty/index.js";
+import { readAtlas } from "../atlas.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
-import { loadScenarioFile } from "../scenario-file.js";
+import { loadScenarioFile, readInputFile } from "../scenario-file.js";
 import { whereArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
+import { VERSION } from "../version.js";
 import { reportWidth } from "../width.js";
 
 /** `--accepted-by RUS,UKR`: party ids, each an actor with a stance. */
@@ -31,7 +38,7 @@ export const analyzeCommand: Command = {
   name: "analyze",
   summary: "the main job: evaluate every consistent scheme and answer the eight questions",
   help: `Usage: guarantor analyze [file] [--where dim=option,...] [--accepted-by PARTY,...] [--json] [--md FILE]
-                         [--top N] [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]]
+                         [--html FILE] [--top N] [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]]
                          [--ids] [--verbose] [--quiet]
 
 Runs the whole pipeline over every consistent scheme of a scenario (the embedded default when no file is
@@ -44,6 +51,9 @@ Options:
   --accepted-by P,..  analyze only the schemes these parties (actor ids) accept
   --json         print the analysis as data: scenario, run, counts, frontier, focus, answers
   --md FILE      also write the report as Markdown to FILE (written whole or not at all)
+  --html FILE    also write the report as one self-contained HTML page with a map and charts (no script, nothing
+                 fetched; with --samples, the Monte-Carlo intervals and the focus scheme's tornado too); with
+                 --json, the JSON then carries acceptanceByOption, the counts its heatmap draws
   --top N        rows of the frontier shown in the text report (default 10; the JSON has them all)
   --objective O  coalition objective for the schemes shown: min-cost (default), fair, fewest
   --ids          name dimensions, options, actors and capabilities by their ids in the text reports
@@ -55,6 +65,7 @@ The same input gives byte-identical JSON.`,
   options: {
     json: { type: "boolean" },
     md: { type: "string" },
+    html: { type: "string" },
     top: { type: "string" },
     objective: { type: "string" },
     quiet: { type: "boolean" },
@@ -76,6 +87,7 @@ The same input gives byte-identical JSON.`,
       );
     }
     const md = stringFlag(ctx, "md");
+    const html = stringFlag(ctx, "html");
     const width = reportWidth();
     const mc = uncertaintyFlags(ctx);
     const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
@@ -92,6 +104,7 @@ The same input gives byte-identical JSON.`,
       settings,
       ...(filter ? { filter } : {}),
       ...(acceptedBy ? { acceptedBy } : {}),
+      ...(html !== undefined ? { acceptanceByOption: true } : {}),
     });
     bar.done();
     const uncertainty = mc
@@ -116,6 +129,59 @@ The same input gives byte-identical JSON.`,
         );
       } catch (e) {
         throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+    }
+    if (html !== undefined) {
+      const text =
+        positionals[0] === undefined ? defaultScenarioText : readInputFile(positionals[0], io.cwd).text;
+      const overrides = Object.fromEntries(
+        [...parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
+      );
+      let tornado: { metric: string; point: number; bars: TornadoBar[] } | undefined;
+      if (uncertainty && analysis.focus) {
+        const kernel = new MonteCarloKernel(c, {
+          ...(filter ? { filter } : {}),
+          objective: objective as CoalitionObjective,
+        });
+        const r = sensitivity(c, kernel, kernel.indexOf(schemeOf(c, analysis.focus.scheme)), {
+          metric: "margin",
+          samples: 0,
+          overrides,
+        });
+        tornado = { metric: r.metric, point: r.point.value, bars: r.tornado };
+      }
+      const atlas = readAtlas();
+      const data = figureData(c, analysis, {
+        names,
+        parameters,
+        objective: objective as CoalitionObjective,
+        ...(atlas ? { atlas } : {}),
+        ...(uncertainty ? { uncertainty } : {}),
+        ...(tornado ? { tornado } : {}),
+      });
+      const page = renderHtml(
+        {
+          data,
+          top,
+          provenance: {
+            tool: `guarantor ${VERSION}`,
+            scenarioId: c.scenario.id,
+            scenarioSha256: createHash("sha256").update(text).digest("hex"),
+            scenarioFile: c.file,
+            asOf: c.scenario.asOf,
+            objective,
+            ...(mc ? { samples: mc.samples, seed: mc.seed } : {}),
+            ...(where !== undefined ? { where } : {}),
+          },
+        },
+        createDocument(),
+      );
+      try {
+        writeFileAtomic(resolve(io.cwd, html), page);
+      } catch (e) {
+        throw new UsageError(
+          `--html: cannot write ${html}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        );
       }
     }
     io.stdout(

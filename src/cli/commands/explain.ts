@@ -2,9 +2,7 @@
  * `guarantor explain [file] --scheme dim=option,...`: what one scheme needs, each figure traced to its formula
  * and the sources of its inputs.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { buildTerritory, territoryGrid, type WorldAtlas } from "../../models/coverage.js";
+import { buildTerritory, territoryGrid } from "../../models/coverage.js";
 import {
   type RequirementOptions,
   schemeAirCoverage,
@@ -14,6 +12,7 @@ import { AIRCRAFT, aircraftIds } from "../../parameters/index.js";
 import { partyVerdicts } from "../../politics/index.js";
 import { renderExplanation } from "../../report/explain.js";
 import { schemeToObject } from "../../scenario/compile.js";
+import { readAtlas } from "../atlas.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { fullSchemeArg } from "../scheme-arg.js";
@@ -42,15 +41,6 @@ Options:
   --json                    print the requirements and breakdown as JSON
 ${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
-
-function readAtlas(): WorldAtlas | undefined {
-  try {
-    const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
-    return JSON.parse(readFileSync(path, "utf8")) as WorldAtlas;
-  } catch {
-    return undefined;
-  }
-}
 
 export const explainCommand: Command = {
   name: "explain",

@@ -79,32 +79,41 @@ function base(document: PlotDocument, extra: Plot.PlotOptions): Plot.PlotOptions
   };
 }
 
-/** A legend of swatches drawn as one SVG row: `[colour, label, shape]`. */
+/** A legend of swatches, `[colour, label, shape]`, in rows no wider than the figure, as one SVG. */
 function swatches(
   items: readonly [string, string, "dot" | "line" | "ring" | "dash" | "triangle"][],
 ): SvgLike {
   let x = 0;
+  let y = 0;
+  let width = 0;
   const parts: string[] = [];
   for (const [colour, label, shape] of items) {
+    const step = 28 + label.length * 6.2;
+    if (x > 0 && x + step > WIDTH) {
+      x = 0;
+      y += 22;
+    }
     const c = escapeXml(colour);
     const glyph =
       shape === "line"
-        ? `<line x1="${x}" y1="10" x2="${x + 16}" y2="10" stroke="${c}" stroke-width="3"/>`
+        ? `<line x1="${x}" y1="${y + 10}" x2="${x + 16}" y2="${y + 10}" stroke="${c}" stroke-width="3"/>`
         : shape === "dash"
-          ? `<line x1="${x}" y1="10" x2="${x + 16}" y2="10" stroke="${c}" stroke-width="2" stroke-dasharray="4 3"/>`
+          ? `<line x1="${x}" y1="${y + 10}" x2="${x + 16}" y2="${y + 10}" stroke="${c}" stroke-width="2" stroke-dasharray="4 3"/>`
           : shape === "ring"
-            ? `<circle cx="${x + 8}" cy="10" r="6" fill="${c}" fill-opacity="0.2" stroke="${c}"/>`
+            ? `<circle cx="${x + 8}" cy="${y + 10}" r="6" fill="${c}" fill-opacity="0.25" stroke="${c}"/>`
             : shape === "triangle"
-              ? `<path d="M${x + 8},4L${x + 14},15L${x + 2},15Z" fill="${c}"/>`
-              : `<rect x="${x + 1}" y="3" width="14" height="14" fill="${c}" stroke="#666" stroke-width="0.5"/>`;
-    parts.push(`${glyph}<text x="${x + 21}" y="14">${escapeXml(label)}</text>`);
-    x += 28 + label.length * 6.2;
+              ? `<path d="M${x + 8},${y + 4}L${x + 14},${y + 15}L${x + 2},${y + 15}Z" fill="${c}"/>`
+              : `<rect x="${x + 1}" y="${y + 3}" width="14" height="14" fill="${c}" stroke="#666" stroke-width="0.5"/>`;
+    parts.push(`${glyph}<text x="${x + 21}" y="${y + 14}">${escapeXml(label)}</text>`);
+    x += step;
+    width = Math.max(width, x);
   }
-  const width = Math.min(WIDTH, Math.ceil(x));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="24" font-family="${escapeXml(FONT)}" font-size="11">${parts.join("")}</svg>`;
+  const w = Math.min(WIDTH, Math.ceil(width));
+  const h = y + 24;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="${escapeXml(FONT)}" font-size="11">${parts.join("")}</svg>`;
   return {
     outerHTML: svg,
-    getAttribute: (n) => (n === "width" ? String(width) : n === "height" ? "24" : null),
+    getAttribute: (n) => (n === "width" ? String(w) : n === "height" ? String(h) : null),
   };
 }
 
@@ -139,7 +148,7 @@ export function mapFigure(d: FigureData, document: PlotDocument): Figure | undef
   const fills = [OKABE_ITO.sky, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple];
   const [first, ...rest] = t.territories;
   const cities = t.places.filter((p) => p.kind === "city");
-  const labelled = [...cities].sort((a, b) => (b.population ?? 0) - (a.population ?? 0)).slice(0, 8);
+  const labelled = [...cities].sort((a, b) => (b.population ?? 0) - (a.population ?? 0)).slice(0, 6);
   const sites = t.places.filter((p) => p.kind !== "city");
   const plot = Plot.plot(
     base(document, {
@@ -166,7 +175,6 @@ export function mapFigure(d: FigureData, document: PlotDocument): Figure | undef
                   stroke: fills[i % fills.length],
                   strokeWidth: 0.8,
                 }),
-                ...(x.exclude ? [Plot.geo([feature(x.exclude)], { fill: "#ffffff", stroke: "none" })] : []),
               ]),
               // The frame of reference's border on top again, and every later territory's outline.
               Plot.geo([feature(first.geometry)], { fill: "none", stroke: "#333333", strokeWidth: 1.2 }),
@@ -223,11 +231,11 @@ export function mapFigure(d: FigureData, document: PlotDocument): Figure | undef
   const legend = swatches([
     ...t.territories.map(
       (x, i) =>
-        [i === 0 ? "#ffffff" : fills[(i - 1) % fills.length]!, cut(x.name, 48), "dot"] as [
-          string,
-          string,
+        [
+          i === 0 ? "#ffffff" : fills[(i - 1) % fills.length]!,
+          x.name.replace(/\s*\([^)]*\)/g, ""),
           "dot",
-        ],
+        ] as [string, string, "dot"],
     ),
   ]);
   const legend2 = swatches([
@@ -402,7 +410,7 @@ export function acceptanceFigure(d: FigureData, document: PlotDocument): Figure 
       const full = `${n.dim(dim.dim)}: ${n.option(dim.dim, o.option)}`;
       const row = cut(`${cut(n.dim(dim.dim), 22)} · ${n.option(dim.dim, o.option)}`, 62);
       order.push(row);
-      t.parties.forEach((_, k) =>
+      for (let k = 0; k < t.parties.length; k++)
         rows.push({
           row,
           full,
@@ -410,8 +418,7 @@ export function acceptanceFigure(d: FigureData, document: PlotDocument): Figure 
           share: o.schemes ? o.accepts[k]! / o.schemes : 0,
           redLine: o.schemes > 0 && o.redLined[k] === o.schemes,
           schemes: o.schemes,
-        }),
-      );
+        });
     }
   const color = {
     type: "threshold" as const,

@@ -4,8 +4,9 @@
  * patrols and alert aircraft and its air-defence rings. Pure: the caller passes the parsed world-atlas
  * topology in (the CLI reads node_modules/world-atlas/countries-50m.json).
  */
-import { geoBounds, geoCircle } from "d3-geo";
+import { geoArea, geoBounds, geoCircle } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
+import polygonClipping, { type MultiPolygon as PlanarMultiPolygon } from "polygon-clipping";
 import { feature } from "topojson-client";
 import { buildTerritory, type WorldAtlas } from "../../models/coverage.js";
 import { EARTH_RADIUS_KM } from "../../models/geo.js";
@@ -24,7 +25,8 @@ export interface TheatreCircle {
 
 export interface TheatreData {
   /** The scenario's territories in file order (the first is drawn as the frame of reference). */
-  territories: { id: string; name: string; geometry: MultiPolygon; exclude?: MultiPolygon }[];
+  /** Each the union of its includes less its excludes. */
+  territories: { id: string; name: string; geometry: MultiPolygon }[];
   /** Countries of the atlas near the theatre, for context. */
   countries: { id: string; name: string; geometry: Geometry }[];
   /** [lon, lat] points of the contact line. */
@@ -57,8 +59,23 @@ export function schemeOf(c: CompiledScenario, s: Record<string, string>): Int32A
   });
 }
 
-function multi(polygons: readonly Polygon[]): MultiPolygon {
-  return { type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) };
+/**
+ * A territory to draw: its includes less its excludes, by polygon clipping in longitude and latitude (planar,
+ * which at a theatre's scale moves no border visibly). d3-geo reads a polygon's rings by their winding (the
+ * small side is inside); clipping winds them the GeoJSON way, so a polygon that comes out larger than a
+ * hemisphere has its rings reversed.
+ */
+function drawable(include: readonly Polygon[], exclude: readonly Polygon[]): MultiPolygon {
+  if (exclude.length === 0) return { type: "MultiPolygon", coordinates: include.map((p) => p.coordinates) };
+  const planar = (ps: readonly Polygon[]) => ps.map((p) => p.coordinates) as PlanarMultiPolygon;
+  const kept = polygonClipping.difference(planar(include), planar(exclude));
+  return {
+    type: "MultiPolygon",
+    coordinates: kept.map((poly) => {
+      const p: Polygon = { type: "Polygon", coordinates: poly };
+      return geoArea(p) > 2 * Math.PI ? poly.map((ring) => [...ring].reverse()) : poly;
+    }),
+  };
 }
 
 /**
@@ -75,9 +92,7 @@ export function theatreData(
   const t = c.scenario.theater;
   const territories = t.territories.map((x) => {
     const built = buildTerritory(atlas, x);
-    // Holes cut by the excludes are drawn by difference: an include minus its excludes as rings of one polygon
-    // would need clipping; the map draws the includes and then the excludes in the background colour instead.
-    return { id: x.id, name: x.name, geometry: multi(built.include), exclude: built.exclude };
+    return { id: x.id, name: x.name, geometry: drawable(built.include, built.exclude) };
   });
   const reach = schemeReach(c, scheme, options);
   const places = t.places.map((p) => ({
@@ -128,12 +143,7 @@ export function theatreData(
     })
     .map((f) => ({ id: String(f.id), name: f.properties.name, geometry: f.geometry }));
   return {
-    territories: territories.map((x) => ({
-      id: x.id,
-      name: x.name,
-      geometry: x.geometry,
-      ...(x.exclude.length ? { exclude: multi(x.exclude) } : {}),
-    })),
+    territories,
     countries,
     contactLine,
     places,
