@@ -18,6 +18,23 @@ export interface ReportNames {
   units(id: string, n: number): string;
   /** A red line or preference id as words: `russia-among-the-guarantors` → `Russia among the guarantors`. */
   term(id: string): string;
+  /** An uncertain input's path in words: `actors.RUS.stance.redLines.neutrality.binds` → `Russia's red line
+   *  "Neutrality" binds`. */
+  input(path: string): string;
+}
+
+/** An uncertain input's path (src/uncertainty/inputs.ts) in words, with `actor` and `capability` names. */
+function inputWords(path: string, n: Omit<ReportNames, "input">): string {
+  const p = path.split(".");
+  if (p[0] === "parameters") return `parameter ${p.slice(1).join(".")}`;
+  if (p[0] !== "actors" || p.length < 3) return path;
+  const who = n.actor(p[1]!);
+  if (p[2] === "capabilities") return `${who}: ${n.capability(p[3] ?? "")} available`;
+  if (p[2] === "willingness") return `${who}: willingness "${n.term(p[3] ?? "")}" holds`;
+  if (p[2] === "stance" && p[3] === "redLines") return `${who}'s red line "${n.term(p[4] ?? "")}" binds`;
+  if (p[2] === "stance" && p[3] === "preferences") return `${who}'s weight on "${n.term(p[4] ?? "")}"`;
+  if (p[2] === "stance") return `${who}'s ${p[3]}`;
+  return path;
 }
 
 /** Capabilities and requirements: [singular, plural]. */
@@ -59,6 +76,7 @@ export const ID_NAMES: ReportNames = {
   capability: (id) => id,
   units: (id, n) => `${count(n)} ${id}`,
   term: (id) => id,
+  input: (path) => path,
 };
 
 /**
@@ -68,7 +86,7 @@ export const ID_NAMES: ReportNames = {
 export function reportNames(s: Scenario): ReportNames {
   const dims = new Map(s.dimensions.map((d) => [d.id, d]));
   const actors = new Map(s.actors.map((a) => [a.id, a.name]));
-  return {
+  const names: Omit<ReportNames, "input"> = {
     dim: (id) => dims.get(id)?.label ?? id,
     option: (dim, id) => dims.get(dim)?.options.find((o) => o.id === id)?.label ?? id,
     actor: (id) => actors.get(id) ?? id,
@@ -76,4 +94,5 @@ export function reportNames(s: Scenario): ReportNames {
     units: (id, n) => `${count(n)} ${capabilityWords(id)[n === 1 ? 0 : 1]}`,
     term,
   };
+  return { ...names, input: (path) => inputWords(path, names) };
 }

@@ -10,7 +10,7 @@ import type { Feature, Geometry } from "geojson";
 import type { Analysis } from "../../explore/analyze.js";
 import type { TornadoBar, UncertaintyAnswer } from "../../uncertainty/index.js";
 import { stepsByTime } from "../answers/mechanism.js";
-import { count, fixed, hours, money, pct, score } from "../format.js";
+import { count, fixed, hours, money, pct, score, unitsText } from "../format.js";
 import type { ReportNames } from "../names.js";
 import { escapeXml, type SvgLike, stackSvg } from "./svg.js";
 import type { TheatreData } from "./theatre.js";
@@ -316,8 +316,9 @@ export function paretoFigure(d: FigureData, document: PlotDocument): Figure | un
     })),
   ];
   const thresholds = bins([...rows.map((r) => r.margin), ...marks.map((m) => m.margin)], 4);
-  const palette = ["#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"];
-  const range = palette.slice(palette.length - thresholds.length - 1);
+  // Viridis, dark (least margin) to light: ordered for any colour vision, and none of it white.
+  const palette = ["#440154", "#3b528b", "#21918c", "#5ec962", "#b8de29"];
+  const range = palette.slice(0, thresholds.length + 1);
   const color = {
     type: "threshold" as const,
     domain: thresholds,
@@ -328,6 +329,7 @@ export function paretoFigure(d: FigureData, document: PlotDocument): Figure | un
     base(document, {
       height: 420,
       marginLeft: 50,
+      marginRight: 40,
       marginBottom: 40,
       grid: true,
       x: { label: "Cost, USD m a year →", tickFormat: (x: number) => fixed(x, 0), nice: true },
@@ -337,14 +339,13 @@ export function paretoFigure(d: FigureData, document: PlotDocument): Figure | un
         Plot.dot(rows, {
           x: "cost",
           y: "deterrence",
-          fill: (r: { feasible: boolean; margin: number }) => (r.feasible ? r.margin : "none"),
+          fill: (r: { feasible: boolean; margin: number }) => (r.feasible ? r.margin : "white"),
           stroke: "margin",
           r: 5,
-          strokeWidth: 1.2,
+          strokeWidth: (r: { feasible: boolean }) => (r.feasible ? 0.8 : 2),
           title: (r: (typeof rows)[number]) =>
             `#${r.rank}: ${money(r.cost)}, deterrence ${score(r.deterrence)}, least margin ${score(r.margin)}${r.feasible ? "" : ", not feasible"}`,
         }),
-        Plot.dot(rows, { x: "cost", y: "deterrence", r: 5.5, stroke: "#333333", strokeWidth: 0.4 }),
         Plot.dot(marks, {
           x: "cost",
           y: "deterrence",
@@ -405,11 +406,15 @@ export function acceptanceFigure(d: FigureData, document: PlotDocument): Figure 
     schemes: number;
   }[] = [];
   const order: string[] = [];
+  const heads: { row: string; dim: string }[] = [];
   for (const dim of t.dims)
-    for (const o of dim.options) {
+    dim.options.forEach((o, i) => {
       const full = `${n.dim(dim.dim)}: ${n.option(dim.dim, o.option)}`;
-      const row = cut(`${cut(n.dim(dim.dim), 22)} · ${n.option(dim.dim, o.option)}`, 62);
+      // Rows by option label (made unique by the dimension where two dimensions share a label, e.g. "none").
+      let row = cut(n.option(dim.dim, o.option), 46);
+      if (order.includes(row)) row = cut(`${row} (${n.dim(dim.dim)})`, 46);
       order.push(row);
+      if (i === 0) heads.push({ row, dim: cut(n.dim(dim.dim), 30) });
       for (let k = 0; k < t.parties.length; k++)
         rows.push({
           row,
@@ -419,7 +424,7 @@ export function acceptanceFigure(d: FigureData, document: PlotDocument): Figure 
           redLine: o.schemes > 0 && o.redLined[k] === o.schemes,
           schemes: o.schemes,
         });
-    }
+    });
   const color = {
     type: "threshold" as const,
     domain: [1e-9, 0.05, 0.25, 0.5, 0.75],
@@ -429,8 +434,9 @@ export function acceptanceFigure(d: FigureData, document: PlotDocument): Figure 
   };
   const plot = Plot.plot(
     base(document, {
-      height: 40 + 15 * order.length,
-      marginLeft: 330,
+      height: 76 + 15 * order.length,
+      marginLeft: 290,
+      marginRight: 200,
       marginTop: 70,
       marginBottom: 6,
       x: { axis: "top", label: null, domain: parties, tickRotate: -35 },
@@ -445,6 +451,19 @@ export function acceptanceFigure(d: FigureData, document: PlotDocument): Figure 
           title: (r: (typeof rows)[number]) =>
             `${r.party} accepts ${pct(r.share)} of the ${count(r.schemes)} schemes with ${r.full}${r.redLine ? "; every one crosses one of its red lines" : ""}`,
         }),
+        // Each dimension's label, right of the cells, at its first option.
+        Plot.text(heads, {
+          y: "row",
+          frameAnchor: "right",
+          dx: 10,
+          dy: -6,
+          textAnchor: "start",
+          text: "dim",
+          lineAnchor: "top",
+          fontWeight: "bold",
+          fill: "#333333",
+        }),
+        Plot.ruleY(heads, { y: "row", dy: -7.5, stroke: "#999999", strokeWidth: 0.6 }),
         Plot.text(
           rows.filter((r) => r.redLine),
           {
@@ -482,11 +501,13 @@ export function burdenFigure(d: FigureData, document: PlotDocument): Figure | un
   const k = d.analysis.answers[6].coalition;
   if (!k || k.contributors.length === 0) return undefined;
   const n = d.names;
+  const missing = new Map(k.withouts.map((w) => [w.without, unitsText(w.missing, n) || "nothing"]));
   const rows = k.contributors.map((x) => ({
     who: n.actor(x.id),
     cost: x.costShare,
     gdp: x.gdpShare,
     usd: x.costUsdMPerYear,
+    without: missing.get(x.id),
   }));
   const long = rows.flatMap((r) => [
     { who: r.who, kind: "cost share", share: r.cost },
@@ -496,7 +517,7 @@ export function burdenFigure(d: FigureData, document: PlotDocument): Figure | un
     base(document, {
       height: 50 + 34 * rows.length,
       marginLeft: 140,
-      marginRight: 30,
+      marginRight: 230,
       x: {
         label: "Share of the coalition's total →",
         tickFormat: (x: number) => pct(x).replace(".0%", "%"),
@@ -517,6 +538,17 @@ export function burdenFigure(d: FigureData, document: PlotDocument): Figure | un
           r: 6,
           title: (r: (typeof long)[number]) => `${r.who}: ${r.kind} ${pct(r.share)}`,
         }),
+        Plot.text(
+          rows.filter((r) => r.without !== undefined),
+          {
+            y: "who",
+            frameAnchor: "right",
+            dx: 14,
+            textAnchor: "start",
+            text: (r: (typeof rows)[number]) => `without it, missing: ${cut(r.without!, 24)}`,
+            fill: "#333333",
+          },
+        ),
       ],
     }),
   ) as unknown as SvgLike;
@@ -532,7 +564,8 @@ export function burdenFigure(d: FigureData, document: PlotDocument): Figure | un
     .join("; ")}.`;
   return {
     id: "burden",
-    title: "Burden sharing in the focus scheme: cost share against GDP share",
+    title:
+      "Burden sharing in the focus scheme: cost share against GDP share, and what is missing without each",
     alt,
     svg: stackSvg([legend, plot], alt),
   };
@@ -583,8 +616,7 @@ export function ladderFigure(d: FigureData, document: PlotDocument): Figure | un
           x: "hours",
           y: "label",
           text: (s: (typeof steps)[number]) => hours(s.hours),
-          dx: 10,
-          textAnchor: "start",
+          dy: -11,
           fontSize: 11,
         }),
       ],
@@ -670,10 +702,11 @@ export function intervalsFigure(d: FigureData, document: PlotDocument): Figure |
 /** The tornado: the focus scheme's least party margin with each uncertain input at its 5th and 95th percentile. */
 export function tornadoFigure(d: FigureData, document: PlotDocument): Figure | undefined {
   const t = d.tornado;
-  if (!t || t.bars.length === 0) return undefined;
-  const rows = t.bars.map((b) => ({
-    input: cut(b.input, 48),
-    full: b.input,
+  const moving = t?.bars.filter((b) => b.swing > 0) ?? [];
+  if (!t || moving.length === 0) return undefined;
+  const rows = moving.map((b) => ({
+    input: cut(d.names.input(b.input), 48),
+    full: d.names.input(b.input),
     low: b.low.metric,
     high: b.high.metric,
     lowInput: b.low.input,
@@ -704,7 +737,7 @@ export function tornadoFigure(d: FigureData, document: PlotDocument): Figure | u
     [OKABE_ITO.blue, "input at its 5th percentile (no)", "dot"],
     [OKABE_ITO.orange, "input at its 95th percentile (yes)", "dot"],
   ]);
-  const alt = `Tornado of the ${rows.length} inputs that move the focus scheme's least party margin most (stated value ${score(t.point)}): ${rows
+  const alt = `Tornado of the ${rows.length} inputs (of those listed) that move the focus scheme's least party margin most (stated value ${score(t.point)}): ${rows
     .map((r) => `${r.full} from ${score(r.low)} to ${score(r.high)}`)
     .join("; ")}.`;
   return {
