@@ -315,6 +315,8 @@ export function paretoFigure(d: FigureData, document: PlotDocument): Figure | un
       margin: m.acceptability,
     })),
   ];
+  const tip = (r: (typeof rows)[number]) =>
+    `#${r.rank}: ${money(r.cost)}, deterrence ${score(r.deterrence)}, least margin ${score(r.margin)}${r.feasible ? "" : ", not feasible"}`;
   const thresholds = bins([...rows.map((r) => r.margin), ...marks.map((m) => m.margin)], 4);
   // Viridis, dark (least margin) to light: ordered for any colour vision, and none of it white.
   const palette = ["#440154", "#3b528b", "#21918c", "#5ec962", "#b8de29"];
@@ -336,16 +338,22 @@ export function paretoFigure(d: FigureData, document: PlotDocument): Figure | un
       y: { label: "↑ Deterrence: P(renewed aggression deterred)", domain: [0, 1] },
       color,
       marks: [
-        Plot.dot(rows, {
-          x: "cost",
-          y: "deterrence",
-          fill: (r: { feasible: boolean; margin: number }) => (r.feasible ? r.margin : "white"),
-          stroke: "margin",
-          r: 5,
-          strokeWidth: (r: { feasible: boolean }) => (r.feasible ? 0.8 : 2),
-          title: (r: (typeof rows)[number]) =>
-            `#${r.rank}: ${money(r.cost)}, deterrence ${score(r.deterrence)}, least margin ${score(r.margin)}${r.feasible ? "" : ", not feasible"}`,
-        }),
+        Plot.dot(
+          rows.filter((r) => !r.feasible),
+          { x: "cost", y: "deterrence", fill: "white", stroke: "margin", r: 5, strokeWidth: 2, title: tip },
+        ),
+        Plot.dot(
+          rows.filter((r) => r.feasible),
+          {
+            x: "cost",
+            y: "deterrence",
+            fill: "margin",
+            stroke: "#333333",
+            r: 5,
+            strokeWidth: 0.5,
+            title: tip,
+          },
+        ),
         Plot.dot(marks, {
           x: "cost",
           y: "deterrence",
