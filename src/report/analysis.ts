@@ -28,6 +28,16 @@ export interface ReportOptions {
   width?: number;
   /** Add the engine's diagnostics (coalition problems, solver calls). */
   verbose?: boolean;
+  /** Markdown: pictures to show, by where they go ("top", "frontier", or a question's number as text). */
+  pictures?: Readonly<Record<string, readonly ReportPicture[]>>;
+}
+
+/** A picture in the Markdown report: an image file beside it. */
+export interface ReportPicture {
+  /** Its path relative to the Markdown file. */
+  src: string;
+  title: string;
+  alt: string;
 }
 
 /** The analysis in words: title, the answer in brief, assumptions, the frontier, one section per question. */
@@ -260,22 +270,34 @@ export function renderText(a: Analysis, options: ReportOptions = {}): string {
 }
 
 /**
- * The Markdown report.
+ * The Markdown report: prose wrapped at 100 columns (tables stay one line a row, as Markdown needs; a renderer
+ * wraps their cells), and the pictures of `options.pictures` where they answer.
  * @example writeFileAtomic("report.md", renderMarkdown(analysis, { names: reportNames(c.scenario) }))
  */
 export function renderMarkdown(a: Analysis, options: ReportOptions = {}): string {
   const d = analysisDocument(a, options);
   const out: string[] = [];
+  const bullets = (xs: readonly string[]) => xs.map((x) => wrapParagraph(x, 100, "- ", "  ")).join("\n");
   const table = (t: ReportTable) => `**${t.title}**\n\n${markdownTable(t.columns, t.rows as Cell[][])}`;
+  const pictures = (at: string) => (options.pictures?.[at] ?? []).map(markdownPicture).join("\n");
   out.push(`# ${d.title}\n`);
-  out.push(`## In brief\n\n${d.brief.map((x) => `- ${x}`).join("\n")}\n`);
-  out.push(`## Assumptions\n\n${d.assumptions.map((x) => `- ${x}`).join("\n")}\n`);
-  if (options.verbose) out.push(`## Diagnostics\n\n${d.diagnostics.map((x) => `- ${x}`).join("\n")}\n`);
+  out.push(`## In brief\n\n${bullets(d.brief)}\n`);
+  if (options.pictures?.top) out.push(pictures("top"));
+  out.push(`## Assumptions\n\n${bullets(d.assumptions)}\n`);
+  if (options.verbose) out.push(`## Diagnostics\n\n${bullets(d.diagnostics)}\n`);
+  if (options.pictures?.frontier) out.push(pictures("frontier"));
   out.push(table(d.frontier));
   for (const s of d.sections) {
     out.push(`## ${s.id}. ${s.question}\n`);
-    out.push(`${s.summary.map((x) => `- ${x}`).join("\n")}\n`);
+    out.push(`${bullets(s.summary)}\n`);
+    if (options.pictures?.[String(s.id)]) out.push(pictures(String(s.id)));
     for (const t of s.tables) out.push(table(t));
   }
   return out.join("\n");
+}
+
+/** `![alt](src)` under the picture's title in bold, its text alternative as the image's alt text. */
+export function markdownPicture(p: ReportPicture): string {
+  const esc = (t: string) => t.replace(/[[\]]/g, "").replace(/\n/g, " ");
+  return `**${p.title}**\n\n![${esc(p.alt)}](${encodeURI(p.src)})\n`;
 }

@@ -2,7 +2,9 @@
 export {
   type AnalysisDocument,
   analysisDocument,
+  markdownPicture,
   type ReportOptions,
+  type ReportPicture,
   renderMarkdown,
   renderText,
 } from "./analysis.js";

@@ -17,7 +17,7 @@ const WHERE =
   "commitment=article5_like,air=none,isr=ukrainian_only,air_defence=none,financing=shared_as_2022_2024,basing=none,russia_role=co_guarantor_veto,nato_path=permanent_neutrality";
 
 describe("the HTML report", () => {
-  it("with --samples fills the Monte-Carlo slots: intervals and the focus scheme's tornado, seed in the provenance", async () => {
+  it("with --samples fills the Monte-Carlo slots (intervals, the focus scheme's tornado, the seed); --md writes the same pictures as SVG files beside it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "guarantor-html-"));
     const r = await runCli(
       [
@@ -33,6 +33,8 @@ describe("the HTML report", () => {
         "7",
         "--html",
         "r.html",
+        "--md",
+        "r.md",
         "--json",
       ],
       dir,
@@ -45,6 +47,19 @@ describe("the HTML report", () => {
     expect(html).toContain("<dd>7 (8 draws)</dd>");
     expect(html).toContain(`<dd>${WHERE}</dd>`);
     expect(html).not.toMatch(/<script/i);
+    // The Markdown report: the same names, each picture an SVG file beside it, linked where it answers.
+    const md = readFileSync(join(dir, "r.md"), "utf8");
+    for (const f of ["map", "pareto", "acceptance", "ladder", "burden", "intervals", "tornado"]) {
+      expect(md).toContain(`](r-figures/${f}.svg)`);
+      expect(readFileSync(join(dir, "r-figures", `${f}.svg`), "utf8")).toMatch(
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+      );
+    }
+    expect(md).toContain("Russia a co-guarantor, with a veto");
+    expect(md).not.toMatch(/\bco_guarantor_veto\b/);
+    expect(md.indexOf("](r-figures/ladder.svg)")).toBeGreaterThan(
+      md.indexOf("## 3. How would the mechanism operate?"),
+    );
     // The heatmap's counts come with the JSON when --html asks for them, and add up.
     const a = JSON.parse(r.stdout) as Analysis;
     const t = a.acceptanceByOption!;

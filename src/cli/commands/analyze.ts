@@ -1,15 +1,33 @@
 import { createHash } from "node:crypto";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { createDocument } from "../../adapters/dom.js";
 import { loadHighsSolver } from "../../adapters/highs.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
+import type { Analysis } from "../../explore/analyze.js";
 import { analyzeScenario } from "../../explore/analyze.js";
-import { figureData, renderHtml, schemeOf } from "../../report/html/index.js";
-import { ID_NAMES, renderMarkdown, renderText, reportNames } from "../../report/index.js";
+import type { ResolvedParameters } from "../../parameters/index.js";
+import { allFigures, FIGURE_PLACES, figureData, renderHtml, schemeOf } from "../../report/html/index.js";
+import {
+  ID_NAMES,
+  markdownPicture,
+  type ReportNames,
+  type ReportPicture,
+  renderMarkdown,
+  renderText,
+  reportNames,
+} from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
+import type { CompiledScenario } from "../../scenario/compile.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { defaultScenarioText } from "../../scenarios/index.js";
-import { MonteCarloKernel, sensitivity, type TornadoBar } from "../../uncertainty/index.js";
+import type { OptionFilter } from "../../space/index.js";
+import {
+  MonteCarloKernel,
+  sensitivity,
+  type TornadoBar,
+  type UncertaintyAnswer,
+} from "../../uncertainty/index.js";
 import { readAtlas } from "../atlas.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { writeFileAtomic } from "../files.js";
@@ -20,6 +38,48 @@ import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
 import { VERSION } from "../version.js";
 import { reportWidth } from "../width.js";
+
+/** The figures' data (the map, the scored Nash and maximin schemes, with --samples the focus scheme's tornado
+ *  on the least party margin) and every figure it allows. */
+async function drawFigures(
+  c: CompiledScenario,
+  analysis: Analysis,
+  o: {
+    names: ReportNames;
+    parameters: ResolvedParameters;
+    objective: CoalitionObjective;
+    filter: OptionFilter | undefined;
+    uncertainty: UncertaintyAnswer | undefined;
+  },
+) {
+  let tornado: { metric: string; point: number; bars: TornadoBar[] } | undefined;
+  if (o.uncertainty && analysis.focus) {
+    const kernel = new MonteCarloKernel(c, {
+      ...(o.filter ? { filter: o.filter } : {}),
+      objective: o.objective,
+    });
+    const overrides = Object.fromEntries(
+      [...o.parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
+    );
+    const r = sensitivity(c, kernel, kernel.indexOf(schemeOf(c, analysis.focus.scheme)), {
+      metric: "margin",
+      samples: 0,
+      overrides,
+    });
+    tornado = { metric: r.metric, point: r.point.value, bars: r.tornado };
+  }
+  const atlas = readAtlas();
+  const data = figureData(c, analysis, {
+    names: o.names,
+    parameters: o.parameters,
+    objective: o.objective,
+    ...(atlas ? { atlas } : {}),
+    ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
+    ...(tornado ? { tornado } : {}),
+  });
+  const document = createDocument();
+  return { data, document, figures: allFigures(data, document) };
+}
 
 /** `--accepted-by RUS,UKR`: party ids, each an actor with a stance. */
 function acceptedByArg(s: Scenario, raw: string | undefined): string[] | undefined {
@@ -104,7 +164,7 @@ The same input gives byte-identical JSON.`,
       settings,
       ...(filter ? { filter } : {}),
       ...(acceptedBy ? { acceptedBy } : {}),
-      ...(html !== undefined ? { acceptanceByOption: true } : {}),
+      ...(html !== undefined || md !== undefined ? { acceptanceByOption: true } : {}),
     });
     bar.done();
     const uncertainty = mc
@@ -120,12 +180,37 @@ The same input gives byte-identical JSON.`,
     const names = values.ids ? ID_NAMES : reportNames(c.scenario);
     const report = { top, names, verbose: Boolean(values.verbose) };
     const base = analysis.focus?.scheme ?? {};
+    // The pictures, drawn once for the HTML page and the Markdown report's SVG files.
+    const figures =
+      html !== undefined || md !== undefined
+        ? await drawFigures(c, analysis, {
+            names,
+            parameters,
+            objective: objective as CoalitionObjective,
+            filter,
+            uncertainty,
+          })
+        : undefined;
     if (md !== undefined) {
+      const target = resolve(io.cwd, md);
+      const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
+      const pictures: Record<string, ReportPicture[]> = {};
       try {
+        // The folder beside the file (its parent must exist, as for the file itself).
+        if (!existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
+        for (const f of figures!.figures) {
+          const place = FIGURE_PLACES[f.id]!;
+          writeFileAtomic(join(dirname(target), folder, `${f.id}.svg`), `${f.svg}\n`);
+          pictures[place] = [
+            ...(pictures[place] ?? []),
+            { src: `${folder}/${f.id}.svg`, title: f.title, alt: f.alt },
+          ];
+        }
+        const mcPictures = (pictures["9"] ?? []).map(markdownPicture).join("\n");
         writeFileAtomic(
-          resolve(io.cwd, md),
-          renderMarkdown(analysis, report) +
-            (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) : ""),
+          target,
+          renderMarkdown(analysis, { ...report, pictures }) +
+            (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures : ""),
         );
       } catch (e) {
         throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
@@ -134,34 +219,10 @@ The same input gives byte-identical JSON.`,
     if (html !== undefined) {
       const text =
         positionals[0] === undefined ? defaultScenarioText : readInputFile(positionals[0], io.cwd).text;
-      const overrides = Object.fromEntries(
-        [...parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
-      );
-      let tornado: { metric: string; point: number; bars: TornadoBar[] } | undefined;
-      if (uncertainty && analysis.focus) {
-        const kernel = new MonteCarloKernel(c, {
-          ...(filter ? { filter } : {}),
-          objective: objective as CoalitionObjective,
-        });
-        const r = sensitivity(c, kernel, kernel.indexOf(schemeOf(c, analysis.focus.scheme)), {
-          metric: "margin",
-          samples: 0,
-          overrides,
-        });
-        tornado = { metric: r.metric, point: r.point.value, bars: r.tornado };
-      }
-      const atlas = readAtlas();
-      const data = figureData(c, analysis, {
-        names,
-        parameters,
-        objective: objective as CoalitionObjective,
-        ...(atlas ? { atlas } : {}),
-        ...(uncertainty ? { uncertainty } : {}),
-        ...(tornado ? { tornado } : {}),
-      });
       const page = renderHtml(
         {
-          data,
+          data: figures!.data,
+          figures: figures!.figures,
           top,
           provenance: {
             tool: `guarantor ${VERSION}`,
@@ -174,7 +235,7 @@ The same input gives byte-identical JSON.`,
             ...(where !== undefined ? { where } : {}),
           },
         },
-        createDocument(),
+        figures!.document,
       );
       try {
         writeFileAtomic(resolve(io.cwd, html), page);

@@ -756,6 +756,18 @@ export function tornadoFigure(d: FigureData, document: PlotDocument): Figure | u
   };
 }
 
+/** Where each figure goes in the reports: "top" (after the brief), "frontier", or the number of the question
+ *  it answers (9: Monte Carlo). */
+export const FIGURE_PLACES: Readonly<Record<string, string>> = {
+  map: "top",
+  pareto: "frontier",
+  acceptance: "2",
+  ladder: "3",
+  burden: "7",
+  intervals: "9",
+  tornado: "9",
+};
+
 /** Every figure the data allows, in the report's order. */
 export function allFigures(d: FigureData, document: PlotDocument): Figure[] {
   return [

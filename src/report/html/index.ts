@@ -5,6 +5,7 @@ export {
   acceptanceFigure,
   allFigures,
   burdenFigure,
+  FIGURE_PLACES,
   type Figure,
   type FigureData,
   intervalsFigure,

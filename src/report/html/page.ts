@@ -6,18 +6,7 @@
 import { analysisDocument } from "../analysis.js";
 import type { ReportSection, ReportTable } from "../document.js";
 import { uncertaintySection } from "../uncertainty.js";
-import {
-  acceptanceFigure,
-  burdenFigure,
-  type Figure,
-  type FigureData,
-  intervalsFigure,
-  ladderFigure,
-  mapFigure,
-  type PlotDocument,
-  paretoFigure,
-  tornadoFigure,
-} from "./figures.js";
+import { allFigures, FIGURE_PLACES, type Figure, type FigureData, type PlotDocument } from "./figures.js";
 import { escapeXml } from "./svg.js";
 
 /** Where the report comes from, printed on the page. */
@@ -43,6 +32,8 @@ export interface HtmlReportInput {
   provenance: Provenance;
   /** Frontier rows in the table (default 10). */
   top?: number;
+  /** The figures, when already drawn (`allFigures(data, document)`); drawn here otherwise. */
+  figures?: readonly Figure[];
 }
 
 const CSS = `
@@ -94,8 +85,7 @@ function tableHtml(t: ReportTable): string {
   return `<table><caption>${escapeXml(t.title)}</caption><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`;
 }
 
-function figureHtml(f: Figure | undefined): string {
-  if (!f) return "";
+function figureHtml(f: Figure): string {
   return `<figure id="figure-${f.id}" data-figure="${f.id}" aria-labelledby="figure-${f.id}-title"><figcaption id="figure-${f.id}-title">${escapeXml(f.title)}</figcaption>${f.svg}<p class="alt">${escapeXml(f.alt)}</p></figure>`;
 }
 
@@ -113,11 +103,9 @@ export function renderHtml(input: HtmlReportInput, document: PlotDocument): stri
   const { data: d, provenance: p } = input;
   const a = d.analysis;
   const doc = analysisDocument(a, { names: d.names, ...(input.top ? { top: input.top } : {}) });
-  const by = new Map<number, string[]>([
-    [2, [figureHtml(acceptanceFigure(d, document))]],
-    [3, [figureHtml(ladderFigure(d, document))]],
-    [7, [figureHtml(burdenFigure(d, document))]],
-  ]);
+  const figures = input.figures ?? allFigures(d, document);
+  const at = (place: string) =>
+    figures.filter((f) => FIGURE_PLACES[f.id] === place).map((f) => figureHtml(f));
   const overrides = [
     ...a.run.settings.map((s) => `${s.path} = ${s.value}`),
     ...(a.run.settings.length ? [] : Object.entries(a.run.overrides).map(([k, v]) => `${k} = ${v}`)),
@@ -138,10 +126,7 @@ export function renderHtml(input: HtmlReportInput, document: PlotDocument): stri
   ];
   const u = d.uncertainty;
   const mc = u
-    ? sectionHtml(uncertaintySection(u, { names: d.names, base: a.focus?.scheme ?? {} }), [
-        figureHtml(intervalsFigure(d, document)),
-        figureHtml(tornadoFigure(d, document)),
-      ])
+    ? sectionHtml(uncertaintySection(u, { names: d.names, base: a.focus?.scheme ?? {} }), at("9"))
     : `<section id="q9"><h2>9. How sure is it?</h2><p class="note">This report gives point estimates. Run <code>guarantor analyze --html FILE --samples N</code> for Monte-Carlo intervals of these figures and a tornado of the inputs that move the focus scheme's verdict most.</p></section>`;
   return `<!doctype html>
 <html lang="en">
@@ -159,10 +144,10 @@ export function renderHtml(input: HtmlReportInput, document: PlotDocument): stri
 <dl class="provenance" id="provenance">${rows.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>
 </header>
 <main>
-${figureHtml(mapFigure(d, document))}
+${at("top").join("")}
 <section id="assumptions"><h2>Assumptions</h2><ul>${doc.assumptions.map((x) => `<li>${escapeXml(x)}</li>`).join("")}</ul></section>
-<section id="frontier"><h2>The trade-offs</h2>${figureHtml(paretoFigure(d, document))}${tableHtml(doc.frontier)}</section>
-${doc.sections.map((s) => sectionHtml(s, by.get(s.id) ?? [])).join("\n")}
+<section id="frontier"><h2>The trade-offs</h2>${at("frontier").join("")}${tableHtml(doc.frontier)}</section>
+${doc.sections.map((s) => sectionHtml(s, at(String(s.id)))).join("\n")}
 ${mc}
 </main>
 </body>
