@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { Transferable } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { TaskInput, TaskName, TaskOutput } from "./tasks.js";
 
@@ -15,8 +16,8 @@ export interface TaskPool {
   run<N extends TaskName>(
     name: N,
     input: TaskInput<N>,
-    options?: { signal?: AbortSignal },
-  ): Promise<TaskOutput<N>>;
+    options?: { signal?: AbortSignal; transferList?: Transferable[] },
+  ): Promise<Awaited<TaskOutput<N>>>;
   /** Stop every worker (pending tasks are rejected). */
   destroy(): Promise<void>;
 }
@@ -57,9 +58,13 @@ export function createTaskPool(options: TaskPoolOptions = {}): TaskPool {
   return {
     size,
     run: (name, input, runOptions = {}) =>
-      pool.run({ name, input }, runOptions.signal ? { signal: runOptions.signal } : {}) as Promise<
-        TaskOutput<typeof name>
-      >,
+      pool.run(
+        { name, input },
+        {
+          ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+          ...(runOptions.transferList ? { transferList: runOptions.transferList } : {}),
+        },
+      ) as Promise<Awaited<TaskOutput<typeof name>>>,
     destroy: () => pool.destroy(),
   };
 }

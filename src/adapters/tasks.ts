@@ -4,6 +4,7 @@
  */
 import { compileScenario } from "../scenario/compile.js";
 import type { Scenario } from "../scenario/schema.js";
+import { type JobOutcome, type JobTask, runJob } from "../server/jobs.js";
 import {
   type BlockResult,
   MonteCarloKernel,
@@ -22,6 +23,8 @@ export interface MonteCarloTask {
 
 interface Tasks {
   montecarlo: { input: MonteCarloTask; output: BlockResult };
+  /** An analysis or a one-scheme command for the server (src/server/jobs.ts). */
+  job: { input: JobTask; output: Promise<JobOutcome> };
 }
 export type TaskName = keyof Tasks;
 export type TaskInput<N extends TaskName> = Tasks[N]["input"];
@@ -44,6 +47,8 @@ export function runTask<N extends TaskName>(name: N, input: TaskInput<N>): TaskO
       }
       return runBlocks(t.scenario, cached.kernel, t.options, t.blocks) as TaskOutput<N>;
     }
+    case "job":
+      return runJob(input as JobTask) as TaskOutput<N>;
     default:
       throw new Error(`unknown task ${String(name)}`);
   }

@@ -18,8 +18,8 @@ import { loadScenarioFile } from "../scenario-file.js";
 import { fullSchemeArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
-/** Grid step for the coverage share, degrees (≈28 km: the share moves by well under 1 % against 0.1°). */
-const COVERAGE_STEP_DEG = 0.25;
+/** Grid step for the coverage share, degrees (also the server's; ≈28 km: the share moves by well under 1 % against 0.1°). */
+export const COVERAGE_STEP_DEG = 0.25;
 
 const HELP = `Usage: guarantor explain [file] --scheme dim=option,... [--fighter <type>] [--territory <id>] [--json]
 
@@ -41,6 +41,9 @@ Options:
   --json                    print the requirements and breakdown as JSON
 ${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
+
+/** Natural Earth borders from the world-atlas package (src/cli/atlas.ts; exported here for src/server). */
+export { readAtlas } from "../atlas.js";
 
 export const explainCommand: Command = {
   name: "explain",

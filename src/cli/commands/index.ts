@@ -6,9 +6,11 @@ import { coalitionCommand } from "./coalition.js";
 import { consensusCommand } from "./consensus.js";
 import { initCommand } from "./init.js";
 import { mechanismCommand } from "./mechanism.js";
+import { runsCommand } from "./runs.js";
 import { schemaCommand } from "./schema.js";
 import { schemesCommand } from "./schemes.js";
 import { sensitivityCommand } from "./sensitivity.js";
+import { serveCommand } from "./serve.js";
 import { MODEL_COMMANDS } from "./size.js";
 import { validateCommand } from "./validate.js";
 
@@ -24,4 +26,6 @@ export const COMMANDS: Command[] = [
   sensitivityCommand,
   ...MODEL_COMMANDS,
   calibrateCommand,
+  serveCommand,
+  runsCommand,
 ];
