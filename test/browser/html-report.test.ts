@@ -3,25 +3,14 @@
  * it loads from a file with no console error and no request beyond the file itself, every figure is present
  * and drawn, and a screenshot is saved under test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers.js";
+import { CHROMIUM, openBrowser } from "../web/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const FIGURES = ["map", "pareto", "acceptance", "ladder", "burden"];
 const ARTIFACTS = join(ROOT, "test-artifacts");
 
@@ -50,21 +39,10 @@ describe("analyze --html on the flagship", () => {
 
   it("loads in Chromium from the file with no console error and no request, every figure drawn", async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} (Debian's chromium) is needed for this test`).toBe(true);
-    const profile = mkdtempSync(join(tmpdir(), "guarantor-chromium-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      viewport: { width: 1100, height: 1400 },
-    });
+    const browsing = await openBrowser();
     try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-      page.on("request", (r) => requests.push(r.url()));
+      const { page, errors, requests } = browsing;
+      await page.setViewportSize({ width: 1100, height: 1400 });
       const url = pathToFileURL(file).href;
       await page.goto(url, { waitUntil: "load" });
       expect(errors).toEqual([]);
@@ -94,8 +72,7 @@ describe("analyze --html on the flagship", () => {
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.length).toBeGreaterThan(50_000);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browsing.close();
     }
   }, 60_000);
 });

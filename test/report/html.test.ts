@@ -16,29 +16,26 @@ import { runCli } from "../helpers.js";
 const WHERE =
   "commitment=article5_like,air=none,isr=ukrainian_only,air_defence=none,financing=shared_as_2022_2024,basing=none,russia_role=co_guarantor_veto,nato_path=permanent_neutrality";
 
+/** analyze on WHERE with 8 Monte-Carlo draws, seed 7, one worker, the HTML page to `html`. */
+const mc = (html: string) => [
+  "analyze",
+  "--quiet",
+  "--where",
+  WHERE,
+  "--samples",
+  "8",
+  "--workers",
+  "1",
+  "--seed",
+  "7",
+  "--html",
+  html,
+];
+
 describe("the HTML report", () => {
   it("with --samples fills the Monte-Carlo slots (intervals, the focus scheme's tornado, the seed); --md writes the same pictures as SVG files beside it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "guarantor-html-"));
-    const r = await runCli(
-      [
-        "analyze",
-        "--quiet",
-        "--where",
-        WHERE,
-        "--samples",
-        "8",
-        "--workers",
-        "1",
-        "--seed",
-        "7",
-        "--html",
-        "r.html",
-        "--md",
-        "r.md",
-        "--json",
-      ],
-      dir,
-    );
+    const r = await runCli([...mc("r.html"), "--md", "r.md", "--json"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, "r.html"), "utf8");
@@ -70,23 +67,7 @@ describe("the HTML report", () => {
       expect(d.options.reduce((s, o) => s + o.accepts[rus]!, 0)).toBe(accepts);
     }
     // Same figures, same bytes: the page is a function of the input.
-    const again = await runCli(
-      [
-        "analyze",
-        "--quiet",
-        "--where",
-        WHERE,
-        "--samples",
-        "8",
-        "--workers",
-        "1",
-        "--seed",
-        "7",
-        "--html",
-        "s.html",
-      ],
-      dir,
-    );
+    const again = await runCli(mc("s.html"), dir);
     expect(again.code).toBe(0);
     expect(readFileSync(join(dir, "s.html"), "utf8")).toBe(html);
   }, 120_000);
