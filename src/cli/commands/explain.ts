@@ -15,7 +15,7 @@ import { schemeToObject } from "../../scenario/compile.js";
 import { readAtlas } from "../atlas.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
-import { fullSchemeArg } from "../scheme-arg.js";
+import { lazyAnalysis, SCHEME_SHORTCUTS_HELP, schemeArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 /** Grid step for the coverage share, degrees (also the server's; ≈28 km: the share moves by well under 1 % against 0.1°). */
@@ -35,7 +35,8 @@ missing; a scheme that breaks a consistency rule is an error naming the rule and
 With no file, uses the embedded default scenario.
 
 Options:
-  --scheme dim=option,...   the scheme (required)
+  --scheme dim=option,...   the scheme (required): one option for every dimension, or
+                      ${SCHEME_SHORTCUTS_HELP}
   --fighter <type>          fighter flying the patrols: ${aircraftIds("fighter").join(", ")} (default F-16)
   --territory <id>          territory for the coverage share (default: the scenario's first)
   --json                    print the requirements and breakdown as JSON
@@ -67,7 +68,10 @@ export const explainCommand: Command = {
       );
     }
     const { c, parameters } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
-    const scheme = fullSchemeArg(c, spec, "--scheme", { consistent: true });
+    const { scheme, note } = await schemeArg(c, spec, lazyAnalysis(c, parameters), "--scheme", {
+      consistent: true,
+    });
+    if (note) ctx.io.stderr(`--scheme ${note}\n`);
     const territoryId = stringFlag(ctx, "territory");
     const territories = c.scenario.theater.territories;
     const territory =
