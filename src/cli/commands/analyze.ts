@@ -110,7 +110,8 @@ Options:
   --where d=o,.. analyze only the schemes with these options
   --accepted-by P,..  analyze only the schemes these parties (actor ids) accept
   --json         print the analysis as data: scenario, run, counts, frontier, focus, answers
-  --md FILE      also write the report as Markdown to FILE (written whole or not at all)
+  --md FILE      also write the report as Markdown to FILE (written whole or not at all), its pictures as SVG
+                 files in FILE-figures/ beside it
   --html FILE    also write the report as one self-contained HTML page with a map and charts (no script, nothing
                  fetched; with --samples, the Monte-Carlo intervals and the focus scheme's tornado too); with
                  --json, the JSON then carries acceptanceByOption, the counts its heatmap draws
