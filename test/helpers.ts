@@ -81,3 +81,11 @@ export function fieldScenario(
     }),
   );
 }
+
+/**
+ * The limits of a solver shared by a whole test file. A solver's time limit is the budget of all its solves
+ * together (one analysis, in the CLI); a test file sends hundreds of problems through one solver, and on a
+ * loaded machine their total can pass the default 60 s, which would end a correct solve as "time-limit". The
+ * limit's own behaviour is tested with solvers made for it (test/coalition/solve.test.ts).
+ */
+export const TEST_SOLVER_LIMITS = { timeLimitSeconds: 3_600 } as const;

@@ -7,10 +7,11 @@
  */
 import Database from "better-sqlite3";
 import { sha256 } from "./canonical.js";
+/** The database file used when none is given: `guarantor.db` in the working folder. */
+import { DEFAULT_DB_FILE } from "./defaults.js";
 import { migrate } from "./migrations.js";
 
-/** The database file used when none is given: `guarantor.db` in the working folder. */
-export const DEFAULT_DB_FILE = "guarantor.db";
+export { DEFAULT_DB_FILE };
 
 /** A stored scenario version. */
 export interface ScenarioRecord {

@@ -11,11 +11,12 @@ import type {
   CoalitionProblem,
 } from "../../src/coalition/problem.js";
 import { solveCoalition } from "../../src/coalition/solve.js";
+import { TEST_SOLVER_LIMITS } from "../helpers.js";
 import { bruteForce } from "./brute-force.js";
 
 let solver: MilpSolver;
 beforeAll(async () => {
-  solver = await loadHighsSolver();
+  solver = await loadHighsSolver(TEST_SOLVER_LIMITS);
 });
 
 const IDS = ["A", "B", "C", "D"];

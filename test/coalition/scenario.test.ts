@@ -4,7 +4,7 @@ import type { MilpSolver } from "../../src/coalition/milp.js";
 import { coalitionProblemForScheme } from "../../src/coalition/scenario.js";
 import { solveCoalition } from "../../src/coalition/solve.js";
 import type { CompiledScenario } from "../../src/scenario/compile.js";
-import { compileText } from "../helpers.js";
+import { compileText, TEST_SOLVER_LIMITS } from "../helpers.js";
 
 /** Four actors: the protected state (never a contributor), the USA (a backstop that keeps its fighters out of
  *  the protected state), GBR (needs the US backstop; troops only after a ceasefire), DEU (not a NATO member
@@ -88,7 +88,7 @@ let c: CompiledScenario;
 let solver: MilpSolver;
 beforeAll(async () => {
   c = compileText(FIXTURE, "coalition-test.yaml");
-  solver = await loadHighsSolver();
+  solver = await loadHighsSolver(TEST_SOLVER_LIMITS);
 });
 
 const scheme = (air: number, sequencing: number, providers: number) => [air, sequencing, providers];

@@ -5,10 +5,11 @@ import { coalitionViolations } from "../../src/coalition/check.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
 import { type CoalitionProblem, CoalitionProblem as ProblemSchema } from "../../src/coalition/problem.js";
 import { solveCoalition } from "../../src/coalition/solve.js";
+import { TEST_SOLVER_LIMITS } from "../helpers.js";
 
 let solver: MilpSolver;
 beforeAll(async () => {
-  solver = await loadHighsSolver();
+  solver = await loadHighsSolver(TEST_SOLVER_LIMITS);
 });
 
 /** The example problem. */

@@ -18,7 +18,7 @@ import {
 } from "../../src/scenario/compile.js";
 import { CAPABILITIES } from "../../src/scenario/schema.js";
 import { optionFilter } from "../../src/space/index.js";
-import { compileText, ROOT, runCli } from "../helpers.js";
+import { compileText, ROOT, runCli, TEST_SOLVER_LIMITS } from "../helpers.js";
 
 const FLAGSHIP = readFileSync(join(ROOT, "scenarios", "ukraine-2025-08.yaml"), "utf8");
 /** A corner of the flagship small enough to check by brute force (a few hundred raw schemes). */
@@ -29,7 +29,7 @@ let c: CompiledScenario;
 let solver: MilpSolver;
 beforeAll(async () => {
   c = compileText(FLAGSHIP, "ukraine-2025-08.yaml");
-  solver = await loadHighsSolver();
+  solver = await loadHighsSolver(TEST_SOLVER_LIMITS);
 });
 
 function filterFor(where: string) {

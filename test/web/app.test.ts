@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadHighsSolver } from "../../src/adapters/highs.js";
 import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../../src/scenarios/index.js";
 import { completions, field, openScenario, type Prepared, prepare } from "../../web/src/engine.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, TEST_SOLVER_LIMITS } from "../helpers.js";
 import { type Browsing, openBrowser } from "./browser.js";
 import { buildWebApp, type Served, serveWebApp } from "./serve.js";
 
@@ -114,7 +114,7 @@ describe("the web app in Chromium", () => {
   }, 120_000);
 
   it("shows the best completions of the selection, and a full scheme's explanation when every dimension is fixed", async () => {
-    const solver = await loadHighsSolver();
+    const solver = await loadHighsSolver(TEST_SOLVER_LIMITS);
     const expected = completions(p, { ground_presence: "none" }, solver);
     await expect
       .poll(() => page.locator("#zone").textContent(), { timeout: 120_000, interval: 250 })
@@ -155,7 +155,11 @@ describe("the web app in Chromium", () => {
     await slider.fill("0");
     const moved = prepare(p.scenario, [{ path, value: "0" }]);
     if (!moved.ok) throw new Error("the setting was refused");
-    const expected = completions(moved.value, { ground_presence: "none" }, await loadHighsSolver());
+    const expected = completions(
+      moved.value,
+      { ground_presence: "none" },
+      await loadHighsSolver(TEST_SOLVER_LIMITS),
+    );
     const ukr = expected.parties.find((x) => x.party === "UKR")!;
     await expect
       .poll(() => page.locator('[data-party="UKR"] .accepts').textContent(), {

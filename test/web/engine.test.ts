@@ -18,7 +18,7 @@ import {
   type Prepared,
   prepare,
 } from "../../web/src/engine.js";
-import { runCli } from "../helpers.js";
+import { runCli, TEST_SOLVER_LIMITS } from "../helpers.js";
 
 let p: Prepared;
 let solver: MilpSolver;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const prepared = prepare(opened.scenario, []);
   if (!prepared.ok) throw new Error("the default scenario does not compile");
   p = prepared.value;
-  solver = await loadHighsSolver();
+  solver = await loadHighsSolver(TEST_SOLVER_LIMITS);
 });
 
 const whereOf = (fixes: Fixes) =>

@@ -3,15 +3,13 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import {
-  CorruptRunError,
-  DEFAULT_DB_FILE,
-  diffRuns,
-  openStore,
-  type RunRecord,
-  type RunWithResult,
-  type Store,
-} from "../../store/index.js";
+import { DEFAULT_DB_FILE } from "../../store/defaults.js";
+import type { RunRecord, RunWithResult, Store } from "../../store/index.js";
+
+/** The store, loaded when a runs command runs (SQLite is not loaded at the CLI's start-up). */
+type StoreModule = typeof import("../../store/index.js");
+let storeModule: StoreModule | undefined;
+
 import { type Command, type CommandContext, jsonOut, stringFlag, UsageError } from "../command.js";
 
 const HELP = `Usage: guarantor runs list [--scenario REF] [--db FILE] [--json]
@@ -29,11 +27,11 @@ Options:
   --json           machine-readable output
 Exit codes: 0 success, 2 unknown run, bad flags or no database.`;
 
-function openExisting(ctx: CommandContext): Store {
+function openExisting(ctx: CommandContext, m: StoreModule): Store {
   const file = resolve(ctx.io.cwd, stringFlag(ctx, "db") ?? DEFAULT_DB_FILE);
   // Reading never creates a database: a wrong path is an error, not an empty store.
   if (!existsSync(file)) throw new UsageError(`--db: no database ${file} (guarantor serve creates it)`);
-  return openStore(file);
+  return m.openStore(file);
 }
 
 function describeOptions(o: Record<string, unknown>): string {
@@ -54,7 +52,7 @@ function loadRun(store: Store, id: string): RunWithResult {
   try {
     r = store.runWithResult(id);
   } catch (e) {
-    if (e instanceof CorruptRunError) throw new UsageError(e.message);
+    if (storeModule && e instanceof storeModule.CorruptRunError) throw new UsageError(e.message);
     throw e;
   }
   if (!r) throw new UsageError(`no run "${id}" (guarantor runs list shows them)`);
@@ -89,7 +87,8 @@ export const runsCommand: Command = {
       throw new UsageError(
         `runs ${sub} takes ${want === 0 ? "no run id" : want === 1 ? "one run id" : "two run ids"}`,
       );
-    const store = openExisting(ctx);
+    storeModule ??= await import("../../store/index.js");
+    const store = openExisting(ctx, storeModule);
     try {
       if (sub === "list") {
         const ref = stringFlag(ctx, "scenario");
@@ -119,7 +118,7 @@ export const runsCommand: Command = {
         return 0;
       }
       const [a, b] = [loadRun(store, ids[0]!), loadRun(store, ids[1]!)];
-      const d = diffRuns(
+      const d = storeModule.diffRuns(
         { id: a.id, options: a.options, result: finishedResult(a) },
         { id: b.id, options: b.options, result: finishedResult(b) },
       );

@@ -2,8 +2,8 @@
  * `guarantor serve`: the HTTP API (src/server/app.ts) on a port, over a SQLite store, until SIGINT or SIGTERM.
  */
 import { resolve } from "node:path";
-import { buildServer } from "../../server/app.js";
-import { DEFAULT_DB_FILE } from "../../store/index.js";
+import type { buildServer } from "../../server/app.js";
+import { DEFAULT_DB_FILE } from "../../store/defaults.js";
 import { type Command, numberFlag, stringFlag, UsageError } from "../command.js";
 
 /** The environment variable holding the token when --token is not given. */
@@ -71,8 +71,10 @@ Exit codes: 0 stopped, 2 bad flags or a port that cannot be bound.`,
     const maxSchemes = numberFlag(ctx, "max-schemes", { min: 1, integer: true });
     const maxSamples = numberFlag(ctx, "max-samples", { min: 1, max: 1_000_000, integer: true });
     let app: Awaited<ReturnType<typeof buildServer>>;
+    // Loaded here, not at start-up: Fastify and SQLite cost every other command its start-up time.
+    const server = await import("../../server/app.js");
     try {
-      app = await buildServer({
+      app = await server.buildServer({
         db,
         ...(token !== undefined ? { token } : {}),
         ...(workers !== undefined ? { workers } : {}),
