@@ -79,10 +79,10 @@ function base(document: PlotDocument, extra: Plot.PlotOptions): Plot.PlotOptions
   };
 }
 
+type Shape = "dot" | "line" | "ring" | "dash" | "triangle" | "cross";
+
 /** A legend of swatches, `[colour, label, shape]`, in rows no wider than the figure, as one SVG. */
-function swatches(
-  items: readonly [string, string, "dot" | "line" | "ring" | "dash" | "triangle"][],
-): SvgLike {
+function swatches(items: readonly [string, string, Shape][]): SvgLike {
   let x = 0;
   let y = 0;
   let width = 0;
@@ -103,7 +103,9 @@ function swatches(
             ? `<circle cx="${x + 8}" cy="${y + 10}" r="6" fill="${c}" fill-opacity="0.25" stroke="${c}"/>`
             : shape === "triangle"
               ? `<path d="M${x + 8},${y + 4}L${x + 14},${y + 15}L${x + 2},${y + 15}Z" fill="${c}"/>`
-              : `<rect x="${x + 1}" y="${y + 3}" width="14" height="14" fill="${c}" stroke="#666" stroke-width="0.5"/>`;
+              : shape === "cross"
+                ? `<text x="${x + 8}" y="${y + 15}" text-anchor="middle" font-size="15" font-weight="bold" fill="${c}">×</text>`
+                : `<rect x="${x + 1}" y="${y + 3}" width="14" height="14" fill="${c}" stroke="#666" stroke-width="0.5"/>`;
     parts.push(`${glyph}<text x="${x + 21}" y="${y + 14}">${escapeXml(label)}</text>`);
     x += step;
     width = Math.max(width, x);
@@ -132,7 +134,6 @@ function feature(geometry: Geometry): Feature {
 export function mapFigure(d: FigureData, document: PlotDocument): Figure | undefined {
   const t = d.theatre;
   if (!t) return undefined;
-  const n = d.names;
   const [[w, s], [e, nn]] = t.bounds;
   const frame = {
     type: "MultiPoint" as const,
@@ -238,12 +239,26 @@ export function mapFigure(d: FigureData, document: PlotDocument): Figure | undef
         ] as [string, string, "dot"],
     ),
   ]);
+  // Only the layers the scheme has.
   const legend2 = swatches([
     [OKABE_ITO.vermillion, "contact line", "line"],
-    [OKABE_ITO.green, `patrol reach (${t.budgetHours} h)`, "ring"],
-    [OKABE_ITO.blue, "alert aircraft reach", "dash"],
-    [OKABE_ITO.purple, "air-defence ring", "ring"],
+    ...(t.patrols.length
+      ? [[OKABE_ITO.green, `patrol reach within ${t.budgetHours} h`, "ring"] as [string, string, Shape]]
+      : []),
+    ...(t.alert.length
+      ? [
+          [OKABE_ITO.blue, `alert aircraft reach within ${t.budgetHours} h`, "dash"] as [
+            string,
+            string,
+            Shape,
+          ],
+        ]
+      : []),
+    ...(t.airDefence.length
+      ? [[OKABE_ITO.purple, "air-defence ring", "ring"] as [string, string, Shape]]
+      : []),
     [OKABE_ITO.blue, "airbase", "triangle"],
+    ["#111111", "city", "dot"],
   ]);
   const title = "The theatre, with the focus scheme's air reach and air defence";
   const alt = `Map of the theatre from ${fixed(w + 1, 0)}°E to ${fixed(e - 1, 0)}°E and ${fixed(s + 1, 0)}°N to ${fixed(nn - 1, 0)}°N: ${t.territories
@@ -266,7 +281,7 @@ export function mapFigure(d: FigureData, document: PlotDocument): Figure | undef
       : "no alert aircraft"
   }; ${
     t.airDefence.length
-      ? `air-defence rings of ${fixed(t.airDefence[0]!.radiusKm, 0)} km at ${t.airDefence.map((c) => n.term(c.label)).join(", ")}`
+      ? `air-defence rings of ${fixed(t.airDefence[0]!.radiusKm, 0)} km at ${t.airDefence.map((c) => t.places.find((p) => p.id === c.label)?.name ?? c.label).join(", ")}`
       : "no guarantor air defence"
   }.`;
   return { id: "map", title, alt, svg: stackSvg([legend, legend2, plot], alt) };
