@@ -5,13 +5,12 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { createDocument } from "../../src/adapters/dom.js";
 import type { Analysis } from "../../src/explore/analyze.js";
 import { ladderFigure, paretoFigure, renderHtml } from "../../src/report/html/index.js";
 import { ID_NAMES } from "../../src/report/index.js";
-import { ROOT, runCli } from "../helpers.js";
+import { runCli } from "../helpers.js";
 
 /** 900 consistent schemes of the flagship (120 of which Russia accepts). */
 const WHERE =
@@ -72,25 +71,6 @@ describe("the HTML report", () => {
     expect(again.code).toBe(0);
     expect(readFileSync(join(dir, "s.html"), "utf8")).toBe(html);
   }, 120_000);
-
-  it("bundles for a browser (src/report/html: Plot, d3-geo, polygon-clipping; no Node built-in, no linkedom)", async () => {
-    const r = await build({
-      entryPoints: ["src/report/html/index.ts"],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-      absWorkingDir: ROOT,
-      outdir: "out",
-    });
-    const inputs = Object.keys(r.metafile.inputs);
-    expect(inputs.some((f) => f.includes("@observablehq/plot"))).toBe(true);
-    expect(
-      inputs.some((f) => f.includes("linkedom") || f.startsWith("src/cli/") || f.startsWith("src/adapters/")),
-    ).toBe(false);
-  });
 
   it("draws each figure from data alone, and leaves out what the data lacks", () => {
     const document = createDocument();

@@ -89,6 +89,11 @@ describe("analyze's text report", () => {
     const text = await analyze(["--where", WHERE, "--accepted-by", "RUS", "--verbose"], "100");
     expect(text.replace(/\s+/g, " ")).toContain(`consistent schemes that Russia accepts`);
     expect(text).toMatch(/Coalition problems: [\d,]+ distinct/);
+    // --ids: ids on request.
+    const ids = await analyze(["--where", WHERE, "--ids"], "100");
+    expect(ids).toContain("co_guarantor_veto");
+    expect(text).not.toContain("co_guarantor_veto");
+    expect(text).toContain("Russia a co-guarantor, with a veto");
     process.env.COLUMNS = "100";
     const bad = await runCli(["analyze", "--accepted-by", "RUS,XXX"]);
     expect(bad.code).toBe(2);
