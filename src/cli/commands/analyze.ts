@@ -41,7 +41,7 @@ import { reportWidth } from "../width.js";
 
 /** The figures' data (the map, the scored Nash and maximin schemes, with --samples the focus scheme's tornado
  *  on the least party margin) and every figure it allows. */
-async function drawFigures(
+export async function drawFigures(
   c: CompiledScenario,
   analysis: Analysis,
   o: {
