@@ -23,6 +23,7 @@ export const MODEL_DOCS = [
   "deterrence.md",
   "explore.md",
   "uncertainty.md",
+  "reports.md",
 ];
 
 /** Replace the text between `<!-- name:begin -->` and `<!-- name:end -->` (markers kept). */

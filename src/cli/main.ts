@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { formatPath, InputError, LimitError, ScenarioDataError } from "../scenario/diagnostics.js";
 import { type CliIo, type Command, UsageError } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { VERSION } from "./version.js";
 
 const HELP = `guarantor: design and test security guarantee schemes
 
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === "--version") {
-    io.stdout("0.1.0\n");
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);

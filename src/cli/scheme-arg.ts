@@ -3,8 +3,18 @@
  * assignment restricting the space) and `--compare dim=option,...` (changes to a scheme). Bad input is a
  * UsageError (exit 2) naming the flag.
  */
-import { brokenRule, type CompiledScenario, parseAssignment } from "../scenario/compile.js";
-import { type OptionFilter, optionFilter } from "../space/index.js";
+import { loadHighsSolver } from "../adapters/highs.js";
+import { type Analysis, analyzeScenario } from "../explore/analyze.js";
+import type { ResolvedParameters } from "../parameters/index.js";
+import { schemeText } from "../report/format.js";
+import {
+  brokenRule,
+  type CompiledScenario,
+  isConsistent,
+  parseAssignment,
+  schemeToObject,
+} from "../scenario/compile.js";
+import { nearestConsistent, type OptionFilter, optionFilter } from "../space/index.js";
 import { UsageError } from "./command.js";
 
 /**
@@ -73,4 +83,86 @@ export function changedSchemeArg(
  */
 export function whereArg(c: CompiledScenario, spec: string | undefined, flag = "--where"): OptionFilter {
   return optionFilter(c, spec === undefined ? undefined : assignmentArg(c, spec, flag));
+}
+
+/** The shortcuts `--scheme` takes besides a full scheme: the schemes `analyze` names. */
+export const SCHEME_SHORTCUTS_HELP = `focus, nash, maximin or frontier:N (analyze's focus scheme,
+                      Nash bargaining solution, maximin scheme, or N-th scheme of its Pareto front),
+                      optionally followed by ,dim=option,... (then completed to the nearest consistent
+                      scheme, naming the options the rules forced)`;
+
+const SHORTCUT = /^(focus|nash|maximin|frontier:(\d+))$/;
+
+/** The analysis a shortcut reads, run once when a shortcut asks for it (HiGHS for the focus coalition). */
+export function lazyAnalysis(c: CompiledScenario, parameters?: ResolvedParameters): () => Promise<Analysis> {
+  let run: Promise<Analysis> | undefined;
+  return () => {
+    run ??= loadHighsSolver().then((solver) => analyzeScenario(c, solver, parameters ? { parameters } : {}));
+    return run;
+  };
+}
+
+/** What a shortcut resolved to, for the command to say. */
+export interface ResolvedScheme {
+  scheme: number[];
+  /** How the scheme was found (undefined for a full scheme typed in). */
+  note?: string;
+}
+
+/**
+ * `--scheme` as typed: a full scheme (`fullSchemeArg`), or a shortcut (`focus`, `nash`, `maximin`,
+ * `frontier:N`) resolved by running `analyze` on the scenario, optionally followed by `,dim=option,...`: the
+ * named options replace the shortcut's, and when the rules then break, the nearest consistent scheme keeping
+ * them (fewest other dimensions changed, then lexicographic) is taken and the forced changes are named.
+ * @example await schemeArg(c, "focus,ground_presence=monitors", analyzeFocus) // { scheme, note: "…" }
+ */
+export async function schemeArg(
+  c: CompiledScenario,
+  spec: string,
+  analysis: () => Promise<Analysis>,
+  flag = "--scheme",
+  options: FullSchemeArgOptions = {},
+): Promise<ResolvedScheme> {
+  const [head = "", ...rest] = spec.split(",");
+  const m = SHORTCUT.exec(head.trim());
+  if (!m) return { scheme: fullSchemeArg(c, spec, flag, options) };
+  const a = await analysis();
+  let base: Record<string, string> | undefined;
+  if (m[1] === "focus") base = a.focus?.scheme;
+  else if (m[1] === "nash") {
+    base = a.answers[7].nash;
+    if (!base)
+      throw new UsageError(
+        `${flag} nash: there is no Nash bargaining solution (no scheme every party accepts)`,
+      );
+  } else if (m[1] === "maximin") base = a.answers[7].maximin?.scheme;
+  else {
+    const n = Number(m[2]);
+    if (n < 1 || n > a.frontier.length)
+      throw new UsageError(
+        `${flag} ${head}: the Pareto front has ${a.frontier.length} schemes (frontier:1 to frontier:${a.frontier.length})`,
+      );
+    base = a.frontier[n - 1]!.scheme;
+  }
+  if (!base) throw new UsageError(`${flag} ${head}: there is no consistent scheme`);
+  const scheme = Int32Array.from(c.dims, (d) => d.options.indexOf(base[d.id]!));
+  const assigned = rest.length ? assignmentArg(c, rest.join(","), flag) : new Map<number, number>();
+  for (const [d, o] of assigned) scheme[d] = o;
+  const named = [head.trim(), ...rest].join(",");
+  if (assigned.size === 0 || isConsistent(c, scheme))
+    return { scheme: [...scheme], note: `${named}: ${schemeText(schemeToObject(c, scheme))}` };
+  const [first] = assigned.keys();
+  const hits = nearestConsistent(c, optionFilter(c, assigned), scheme, first!);
+  if (!hits || hits.length === 0)
+    throw new UsageError(`${flag} ${named}: no consistent scheme has ${rest.join(",")}`);
+  const nearest = hits[0]!;
+  const forced = c.dims
+    .map((d, i) =>
+      nearest[i] !== scheme[i] ? `${d.id}=${d.options[nearest[i]!]} (was ${d.options[scheme[i]!]})` : "",
+    )
+    .filter(Boolean);
+  return {
+    scheme: [...nearest],
+    note: `${named}: the rules forced ${forced.join(", ")}`,
+  };
 }

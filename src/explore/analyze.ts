@@ -83,6 +83,8 @@ export interface Analysis {
     overrides: Record<string, number>;
     /** The settings the scenario was changed by (`--set`), as given. */
     settings: { path: string; value: string }[];
+    /** The parties whose acceptance every scheme analysed has (`acceptedBy`); absent when not asked. */
+    acceptedBy?: string[];
   };
   counts: {
     raw: string;
@@ -100,6 +102,18 @@ export interface Analysis {
    *  Undefined when there is no consistent scheme. */
   focus: (SchemeSummary & { tier: Tier }) | undefined;
   answers: Answers;
+  /** With `acceptanceByOption`: for every option, the schemes with it, and per party (in `parties` order) how
+   *  many of them it accepts and in how many one of its red lines is crossed. */
+  acceptanceByOption?: AcceptanceByOption;
+}
+
+/** Per option of every dimension, each party's acceptance (see `Analysis.acceptanceByOption`). */
+export interface AcceptanceByOption {
+  parties: string[];
+  dims: {
+    dim: string;
+    options: { option: string; schemes: number; accepts: number[]; redLined: number[] }[];
+  }[];
 }
 
 export interface AnalyzeOptions {
@@ -115,6 +129,12 @@ export interface AnalyzeOptions {
   progress?: (done: number, total: number) => void;
   /** The settings the scenario was changed by before compiling (`--set`): reported, not applied here. */
   settings?: readonly { path: string; value: string }[];
+  /** Analyse only the schemes these parties (ids of actors with a stance) accept. The focus scheme's
+   *  variants (questions 5 and 6) are still the nearest consistent schemes. */
+  acceptedBy?: readonly string[];
+  /** Also count, per option and party, the schemes accepted and those crossing a red line (the report's
+   *  acceptance heatmap). Default false: the analysis is then as without it. */
+  acceptanceByOption?: boolean;
 }
 
 /** The consistent scheme nearest to the focus with each option of `dims`: the focus with that option when it
@@ -207,6 +227,27 @@ export function analyzeScenario(
     objective,
     ...(options.parameters ? { parameters: options.parameters } : {}),
   });
+  const partyIndex = new Map(pass.stances.parties.map((p, k) => [p.id, k]));
+  const required = (options.acceptedBy ?? []).map((id) => {
+    const k = partyIndex.get(id);
+    if (k === undefined)
+      throw new RangeError(
+        `acceptedBy: "${id}" is not a party with a stance (expected one of ${[...partyIndex.keys()].join(", ")})`,
+      );
+    return k;
+  });
+  let kept = 0;
+  const nParties = pass.stances.parties.length;
+  // Counts by [option offset + o] × parties + k: accepted, and red line crossed.
+  const optionOffset: number[] = [];
+  let nOptions = 0;
+  for (const d of c.dims) {
+    optionOffset.push(nOptions);
+    nOptions += d.options.length;
+  }
+  const byOptionParty = options.acceptanceByOption
+    ? { accepts: new Float64Array(nOptions * nParties), redLined: new Float64Array(nOptions * nParties) }
+    : undefined;
   const consensus = new ConsensusAccumulator(pass.stances, { top, concessionSets: 5 });
   const byOption = c.dims.map((d) => new GroupCounter(d.options.length));
   const byPresence = new GroupCounter(PRESENCES.length);
@@ -225,7 +266,7 @@ export function analyzeScenario(
   );
   let probe: RowScores | undefined;
 
-  const { count } = forEachScheme(
+  forEachScheme(
     c,
     {
       pass,
@@ -234,12 +275,25 @@ export function analyzeScenario(
       ...(total !== undefined ? { total } : {}),
     },
     (i, s, x) => {
+      for (const k of required) if (!x.outcome.accepts[k]) return;
+      kept++;
       const all = x.outcome.all;
       if (x.feasible) counts.feasible++;
       if (all) counts.acceptable++;
       if (x.feasible && all) counts.both++;
       consensus.add(s, x.parties, x.outcome);
       for (let d = 0; d < s.length; d++) byOption[d]!.add(s[d]!, x);
+      if (byOptionParty) {
+        const acc = x.outcome.accepts;
+        const violated = x.parties.violated;
+        for (let d = 0; d < s.length; d++) {
+          const at = (optionOffset[d]! + s[d]!) * nParties;
+          for (let k = 0; k < nParties; k++) {
+            byOptionParty.accepts[at + k]! += acc[k]!;
+            if (violated[k]! > 0) byOptionParty.redLined[at + k]!++;
+          }
+        }
+      }
       byPresence.add(x.presence, x);
       const req = x.requirements;
       for (let k = 0; k < REQ_LENGTH; k++) {
@@ -257,6 +311,7 @@ export function analyzeScenario(
     },
   );
 
+  const count = kept;
   const frontRows = [...front.result()].sort((a, b) => better(a.row, b.row));
   const focus = frontRows[0]?.row;
   let focusCoalition: CoalitionResult | undefined;
@@ -323,7 +378,13 @@ export function analyzeScenario(
       rules: s.rules.length,
       judgementSources: s.sources.filter((src) => src.kind === "judgement").map((src) => src.id),
     },
-    run: { objective, solver: solver.name, overrides, settings: [...(options.settings ?? [])] },
+    run: {
+      objective,
+      solver: solver.name,
+      overrides,
+      settings: [...(options.settings ?? [])],
+      ...(options.acceptedBy?.length ? { acceptedBy: [...options.acceptedBy] } : {}),
+    },
     counts: {
       raw: countRaw(c, filter).toString(),
       consistent: count,
@@ -336,5 +397,24 @@ export function analyzeScenario(
     frontier: frontRows.map(({ row, ties }) => ({ ...summarize(x, row), ties })),
     focus: focus ? { ...summarize(x, focus), tier: tierOf(focus) } : undefined,
     answers,
+    ...(byOptionParty
+      ? {
+          acceptanceByOption: {
+            parties: pass.stances.parties.map((p) => p.id),
+            dims: c.dims.map((d, di) => ({
+              dim: d.id,
+              options: d.options.map((option, o) => {
+                const at = (optionOffset[di]! + o) * nParties;
+                return {
+                  option,
+                  schemes: x.byOption[di]![o]!.schemes,
+                  accepts: Array.from(byOptionParty.accepts.subarray(at, at + nParties)),
+                  redLined: Array.from(byOptionParty.redLined.subarray(at, at + nParties)),
+                };
+              }),
+            })),
+          },
+        }
+      : {}),
   };
 }

@@ -6,6 +6,7 @@
 import { coalitionProblemForScheme, type MilpSolver, solveCoalition } from "../coalition/index.js";
 import type { ComparisonEvaluators } from "../deterrence/index.js";
 import { schemeRequirements } from "../models/index.js";
+import type { ResolvedParameters } from "../parameters/index.js";
 import { partyVerdicts } from "../politics/index.js";
 import type { CompiledScenario, Scheme } from "../scenario/compile.js";
 import { CAPABILITIES } from "../scenario/schema.js";
@@ -18,8 +19,9 @@ export function coalitionAllocation(
   c: CompiledScenario,
   s: Scheme,
   solver: MilpSolver,
+  parameters?: ResolvedParameters,
 ): Record<string, Record<string, number>> {
-  const req = schemeRequirements(c, s);
+  const req = schemeRequirements(c, s, parameters ? { parameters } : {});
   const requirements = Object.fromEntries(CAPABILITIES.map((k) => [k, req[k]]));
   return solveCoalition(coalitionProblemForScheme(c, s, requirements, { objective: "min-cost" }), solver)
     .allocation;

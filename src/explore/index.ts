@@ -1,6 +1,6 @@
 /** Explore: the single pass over every consistent scheme, the table of rows, the frontier and `analyze`. */
 
-export type { Analysis, AnalyzeOptions, Answer, Answers } from "./analyze.js";
+export type { AcceptanceByOption, Analysis, AnalyzeOptions, Answer, Answers } from "./analyze.js";
 export { analyzeScenario } from "./analyze.js";
 export type { AcceptabilityAnswer, RedLineCount } from "./answers/acceptability.js";
 export type { BurdenAnswer } from "./answers/burden.js";

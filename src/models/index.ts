@@ -91,7 +91,9 @@ export {
   REQ_TROOPS,
   REQUIREMENT_ATTRIBUTES,
   type RequirementOptions,
+  type SchemeReach,
   type SchemeRequirements,
   schemeAirCoverage,
+  schemeReach,
   schemeRequirements,
 } from "./requirements/index.js";

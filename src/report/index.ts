@@ -2,12 +2,32 @@
 export {
   type AnalysisDocument,
   analysisDocument,
+  markdownPicture,
   type ReportOptions,
+  type ReportPicture,
   renderMarkdown,
   renderText,
 } from "./analysis.js";
 export type { ReportSection, ReportTable } from "./document.js";
-export { concessionText, count, pct, r1, r3, schemeDiffText, schemeText, unitsText } from "./format.js";
+export {
+  actorList,
+  concessionText,
+  count,
+  fixed,
+  hours,
+  money,
+  pct,
+  r1,
+  r3,
+  schemeDiffText,
+  schemeLabels,
+  schemeText,
+  schemeWords,
+  score,
+  unitsText,
+} from "./format.js";
+export { ID_NAMES, type ReportNames, reportNames } from "./names.js";
 export type { Cell, Column } from "./table.js";
 export { formatNumber, markdownTable, textTable } from "./table.js";
 export { type FormatVerdictsOptions, formatScheme, formatVerdicts } from "./verdicts.js";
+export { wrapLines, wrapParagraph } from "./wrap.js";

@@ -14,6 +14,19 @@ const PRESENCE_WORDS = {
   none: "none",
 };
 
+/** Why a scheme's presence is in place: the attributes that put guarantor forces on the protected state's soil. */
+function presenceWhy(r: MechanismReport): string {
+  if (r.presence !== "in_place") return "";
+  const a = r.attributes;
+  const why = [
+    ...(a.groundMission !== "none" ? [`a ${a.groundMission.replace(/_/g, " ")} ground mission`] : []),
+    ...(a.troopsInProtectedState ? ["guarantor troops there (troops_in_protected_state)"] : []),
+    ...(a.aircraftInProtectedState ? ["guarantor aircraft based there"] : []),
+    ...(a.adCrewsInProtectedState ? ["guarantor air-defence crews there"] : []),
+  ];
+  return why.length ? `, because of ${why.join(", ")}` : "";
+}
+
 /** A left-aligned table indented by two spaces, no rule: the first row is the header. */
 function table(rows: string[][]): string {
   const [head, ...body] = rows;
@@ -32,7 +45,7 @@ export function renderMechanism(r: MechanismReport): string {
   const out: string[] = [];
   out.push(`Scheme: ${schemeText(r.scheme)}`);
   if (r.brokenRule) out.push(`Note: the scheme breaks rule ${r.brokenRule.id}: ${r.brokenRule.reason}`);
-  out.push(`Presence: ${PRESENCE_WORDS[r.presence]}`);
+  out.push(`Presence: ${PRESENCE_WORDS[r.presence]}${presenceWhy(r)}`);
   out.push(`Trigger (scope ${r.ladder.scope}): ${r.ladder.trigger}`);
   out.push("", "Response ladder (hours after an attack)");
   const steps = [...r.ladder.steps].sort((x, y) => x.timeHours - y.timeHours);

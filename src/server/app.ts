@@ -325,6 +325,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         settings: s.settings,
         ...(where !== undefined ? { where } : {}),
         ...(b.samples !== undefined ? { samples: b.samples, seed: seed! } : {}),
+        scenarioSha256: sha256(rec.text),
       });
       return answer(view);
     },
@@ -404,6 +405,31 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     },
     async (request, reply) =>
       sendRaw(reply, "text/markdown; charset=utf-8", finished(request.params.id).markdown!),
+  );
+  api.get(
+    "/analyses/:id/report.html",
+    {
+      schema: {
+        summary: "A run's report as one HTML page",
+        description:
+          "The page of `guarantor analyze --html`: self-contained (inline CSS and SVG, no script, nothing fetched), with the map, the charts and the eight answers. 404 for a run saved before the store kept HTML reports.",
+        tags: ["analyses"],
+        params: RunParams,
+        response: {
+          200: { description: "the page", content: { "text/html": { schema: z.string() } } },
+          ...errors(400, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { html } = finished(request.params.id);
+      if (html === null)
+        throw new HttpError(
+          404,
+          `run ${request.params.id} was saved without an HTML report (before the store kept them)`,
+        );
+      return sendRaw(reply, "text/html; charset=utf-8", html);
+    },
   );
   api.get(
     "/analyses/:id/events",

@@ -7,8 +7,10 @@
 import type { MessagePort } from "node:worker_threads";
 import { loadHighsSolver } from "../adapters/highs.js";
 import { UsageError } from "../cli/command.js";
+import { drawFigures } from "../cli/commands/analyze.js";
 import { COVERAGE_STEP_DEG, readAtlas } from "../cli/commands/explain.js";
 import { changedSchemeArg, fullSchemeArg, whereArg } from "../cli/scheme-arg.js";
+import { VERSION } from "../cli/version.js";
 import {
   type CoalitionObjective,
   coalitionProblemForScheme,
@@ -27,13 +29,14 @@ import {
 import { resolveParameters } from "../parameters/index.js";
 import { analyzeConsensus, compileStances, partyVerdicts, type ScoredScheme } from "../politics/index.js";
 import { consensusJson } from "../report/consensus.js";
-import { renderMarkdown } from "../report/index.js";
+import { renderHtml } from "../report/html/index.js";
+import { renderMarkdown, reportNames } from "../report/index.js";
 import { renderUncertaintyMarkdown } from "../report/uncertainty.js";
 import { type CompiledScenario, compileScenario, type Scheme, schemeToObject } from "../scenario/compile.js";
 import { InputError } from "../scenario/diagnostics.js";
 import { CAPABILITIES, type Scenario } from "../scenario/schema.js";
 import { countConsistent, enumerateSchemes } from "../space/index.js";
-import { analyzeUncertainty, type MonteCarloOptions } from "../uncertainty/index.js";
+import { analyzeUncertainty, type MonteCarloOptions, type UncertaintyAnswer } from "../uncertainty/index.js";
 
 /** Rows per listing in a stored analysis (the CLI's default). */
 export const ANALYSIS_TOP = 10;
@@ -54,6 +57,8 @@ export interface AnalyzeJob extends JobBase {
   settings: { path: string; value: string }[];
   samples?: number;
   seed?: number;
+  /** SHA-256 of the stored scenario's text, for the HTML report's provenance. */
+  scenarioSha256: string;
 }
 export interface ExplainJob extends JobBase {
   kind: "explain";
@@ -87,7 +92,7 @@ export interface JobTask {
 }
 
 export type JobOutcome =
-  | { ok: true; json: string; markdown?: string }
+  | { ok: true; json: string; markdown?: string; html?: string }
   | { ok: false; error: string; diagnostics?: InputError["diagnostics"] };
 
 let solver: Promise<MilpSolver> | undefined;
@@ -120,18 +125,48 @@ async function analyze(job: AnalyzeJob, c: CompiledScenario, progress?: MessageP
         }
       : {}),
   });
-  let markdown = renderMarkdown(analysis, { top: ANALYSIS_TOP });
-  if (job.samples === undefined) return { ok: true as const, json: JSON.stringify(analysis), markdown };
-  const mc: MonteCarloOptions = {
-    samples: job.samples,
-    ...(job.seed !== undefined ? { seed: job.seed } : {}),
-    ...(filter ? { filter } : {}),
+  const names = reportNames(c.scenario);
+  let markdown = renderMarkdown(analysis, { top: ANALYSIS_TOP, names });
+  let uncertainty: UncertaintyAnswer | undefined;
+  if (job.samples !== undefined) {
+    const mc: MonteCarloOptions = {
+      samples: job.samples,
+      ...(job.seed !== undefined ? { seed: job.seed } : {}),
+      ...(filter ? { filter } : {}),
+      objective: job.objective,
+      ...(Object.keys(job.overrides).length ? { overrides: job.overrides } : {}),
+    };
+    uncertainty = await analyzeUncertainty(c, analysis, mc);
+    markdown += renderUncertaintyMarkdown(uncertainty, { names, base: analysis.focus?.scheme ?? {} });
+  }
+  // The page of `analyze --html`, drawn by the same function.
+  const figures = await drawFigures(c, analysis, {
+    names,
+    parameters,
     objective: job.objective,
-    ...(Object.keys(job.overrides).length ? { overrides: job.overrides } : {}),
-  };
-  const uncertainty = await analyzeUncertainty(c, analysis, mc);
-  markdown += renderUncertaintyMarkdown(uncertainty);
-  return { ok: true as const, json: JSON.stringify({ ...analysis, uncertainty }), markdown };
+    filter,
+    uncertainty,
+  });
+  const html = renderHtml(
+    {
+      data: figures.data,
+      figures: figures.figures,
+      top: ANALYSIS_TOP,
+      provenance: {
+        tool: `guarantor ${VERSION}`,
+        scenarioId: c.scenario.id,
+        scenarioSha256: job.scenarioSha256,
+        scenarioFile: job.file,
+        asOf: c.scenario.asOf,
+        objective: job.objective,
+        ...(uncertainty ? { samples: uncertainty.samples, seed: job.seed ?? uncertainty.seed } : {}),
+        ...(job.where !== undefined ? { where: job.where } : {}),
+      },
+    },
+    figures.document,
+  );
+  const json = JSON.stringify(uncertainty ? { ...analysis, uncertainty } : analysis);
+  return { ok: true as const, json, markdown, html };
 }
 
 function explain(job: ExplainJob, c: CompiledScenario) {

@@ -247,7 +247,9 @@ export class RunManager {
         createdAt: run.view.createdAt,
         finishedAt,
         durationMs,
-        ...(out?.ok ? { result: out.json, markdown: out.markdown ?? "" } : {}),
+        ...(out?.ok
+          ? { result: out.json, markdown: out.markdown ?? "", ...(out.html ? { html: out.html } : {}) }
+          : {}),
         ...(error !== null ? { error } : {}),
       });
     } catch (e) {

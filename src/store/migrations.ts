@@ -35,6 +35,8 @@ export const MIGRATIONS: readonly string[] = [
    ) STRICT;
    CREATE UNIQUE INDEX runs_done_key ON runs (key) WHERE status = 'done';
    CREATE INDEX runs_by_scenario ON runs (scenario_hash, created_at);`,
+  // 2: the HTML report of a finished run (runs saved before it have none).
+  "ALTER TABLE runs ADD COLUMN html TEXT;",
 ];
 
 /** Bring a database to the latest schema; returns the version it is at. */

@@ -52,10 +52,12 @@ export interface RunRecord {
   error: string | null;
 }
 
-/** A finished run with its result (JSON text) and its Markdown report. */
+/** A finished run with its result (JSON text), its Markdown report and its HTML report. */
 export interface RunWithResult extends RunRecord {
   result: string | null;
   markdown: string | null;
+  /** The self-contained HTML page (null for runs saved before the store kept it). */
+  html: string | null;
 }
 
 /** What `saveRun` takes. */
@@ -73,6 +75,7 @@ export interface NewRun {
   durationMs: number;
   result?: string;
   markdown?: string;
+  html?: string;
   error?: string;
 }
 
@@ -90,6 +93,7 @@ interface RunRow {
   error: string | null;
   result?: string | null;
   markdown?: string | null;
+  html?: string | null;
   result_hash?: string | null;
 }
 
@@ -250,8 +254,8 @@ export class Store {
       .transaction(() => {
         this.db
           .prepare(
-            `INSERT INTO runs (${RUN_COLUMNS}, result, markdown, result_hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO runs (${RUN_COLUMNS}, result, markdown, html, result_hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             run.id,
@@ -267,6 +271,7 @@ export class Store {
             run.error ?? null,
             run.result ?? null,
             run.markdown ?? null,
+            run.html ?? null,
             run.result === undefined ? null : sha256(run.result),
           );
       })
@@ -291,12 +296,17 @@ export class Store {
   runWithResult(id: string): RunWithResult | undefined {
     const row = this.db
       .prepare<[string], RunRow>(
-        `SELECT ${RUN_COLUMNS}, result, markdown, result_hash FROM runs WHERE id = ?`,
+        `SELECT ${RUN_COLUMNS}, result, markdown, html, result_hash FROM runs WHERE id = ?`,
       )
       .get(id);
     if (!row) return undefined;
     if (row.result != null && sha256(row.result) !== row.result_hash) throw new CorruptRunError(id);
-    return { ...runOf(row), result: row.result ?? null, markdown: row.markdown ?? null };
+    return {
+      ...runOf(row),
+      result: row.result ?? null,
+      markdown: row.markdown ?? null,
+      html: row.html ?? null,
+    };
   }
 
   /** Runs, newest first: of one scenario (by hash) or all. */

@@ -41,6 +41,15 @@ describe("the core runs in a browser", () => {
     expect(r.bytes).toBeGreaterThan(100_000);
   });
 
+  it("bundles the report's figures (src/report/html: Plot, d3-geo, polygon-clipping) with no Node built-in and no linkedom", async () => {
+    const r = await browserBundle(["src/report/html/index.ts"]);
+    expect(r.errors).toEqual([]);
+    expect(r.inputs.some((f) => f.includes("@observablehq/plot"))).toBe(true);
+    expect(
+      r.inputs.filter((f) => f.startsWith("node:") || f.includes("linkedom") || f.startsWith("src/cli/")),
+    ).toEqual([]);
+  });
+
   it("the same check fails, naming the import, when a core module imports a Node built-in", async () => {
     const dir = mkdtempSync(join(tmpdir(), "guarantor-bundle-"));
     try {

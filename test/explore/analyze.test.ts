@@ -9,7 +9,7 @@ import { analyzeScenario } from "../../src/explore/analyze.js";
 import { evaluateSchemes, frontier, OBJECTIVES } from "../../src/explore/evaluate.js";
 import { schemeRequirements } from "../../src/models/index.js";
 import { partyVerdicts } from "../../src/politics/index.js";
-import { analysisDocument } from "../../src/report/index.js";
+import { analysisDocument, ID_NAMES, score } from "../../src/report/index.js";
 import {
   type CompiledScenario,
   isConsistent,
@@ -161,13 +161,15 @@ describe("analyzeScenario", () => {
     const q2 = doc.sections[1]!.tables[0]!;
     for (const row of q2.rows) {
       const actor = c.scenario.actors.find((x) => x.id === row[0])!;
-      expect(String(row[3])).toBe(`${actor.stance!.reservation.value} [${actor.stance!.reservation.source}]`);
+      expect(String(row[3])).toBe(
+        `${score(actor.stance!.reservation.value)} [${actor.stance!.reservation.source}]`,
+      );
     }
     const q4 = doc.sections[3]!.tables[0]!;
     for (const row of q4.rows) {
       const actor = c.scenario.actors.find((x) => x.id === row[0])!;
       for (const [k, v] of Object.entries(actor.capabilities))
-        expect(String(row[1])).toContain(`${k} ${v!.value}`);
+        expect(String(row[1])).toContain(ID_NAMES.units(k, v!.value));
     }
     // The focus scheme's cost and deterrence are the models' own.
     const focus = c.dims.map((d) => d.optionIndex.get(a.focus!.scheme[d.id]!)!);

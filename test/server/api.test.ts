@@ -8,7 +8,7 @@ import { createTaskPool, type TaskPool } from "../../src/adapters/pool.js";
 import { main } from "../../src/cli/main.js";
 import { defaultScenarioText } from "../../src/scenarios/index.js";
 import { buildServer } from "../../src/server/app.js";
-import { openStore } from "../../src/store/index.js";
+import { MIGRATIONS, openStore } from "../../src/store/index.js";
 import { ROOT, runCli } from "../helpers.js";
 import { analyze, events, MINI_TEXT, tempDb, upload } from "./helpers.js";
 
@@ -32,7 +32,7 @@ describe("guarantor serve: server", () => {
   it("GET /health answers the version and the store's schema version", async () => {
     const r = await app.inject({ method: "GET", url: "/health" });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ ok: true, version: "0.1.0", schema: 1 });
+    expect(r.json()).toEqual({ ok: true, version: "0.1.0", schema: MIGRATIONS.length });
   });
 
   it("GET /openapi.json is OpenAPI 3.1 with every route and the zod schemas as components", async () => {
@@ -47,6 +47,7 @@ describe("guarantor serve: server", () => {
       "/analyses/{id}",
       "/analyses/{id}/result",
       "/analyses/{id}/report.md",
+      "/analyses/{id}/report.html",
       "/analyses/{id}/events",
       "/analyses/{id}/compare/{other}",
       "/scenarios/{ref}/explain",
@@ -193,6 +194,12 @@ describe("guarantor serve: analyses", () => {
     const md = await app.inject({ method: "GET", url: `/analyses/${id}/report.md` });
     expect(md.headers["content-type"]).toMatch(/text\/markdown/);
     expect(md.body).toMatch(/^# Guarantor analysis: Minimal test scenario/);
+    const html = await app.inject({ method: "GET", url: `/analyses/${id}/report.html` });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers["content-type"]).toMatch(/text\/html/);
+    expect(html.body).toMatch(/^<!doctype html>/i);
+    expect(html.body).toContain("<svg");
+    expect(html.body).not.toMatch(/<script|<link /i);
   });
 
   it("the same scenario, options and seed are served from the store; samples and seed give the Monte-Carlo answer", async () => {
@@ -489,7 +496,7 @@ describe("guarantor serve: limits", () => {
     process.emit("SIGINT");
     expect(await done).toBe(0);
     expect(stderr).toMatch(/stopping/);
-    expect(openStore(db).schemaVersion).toBe(1);
+    expect(openStore(db).schemaVersion).toBe(MIGRATIONS.length);
   });
 
   it("guarantor serve refuses another host than loopback without a token", async () => {

@@ -7,6 +7,7 @@ import {
   MIGRATIONS,
   type NewRun,
   openStore,
+  sha256,
 } from "../../src/store/index.js";
 import { tempDb } from "./helpers.js";
 
@@ -36,7 +37,42 @@ describe("the store (SQLite)", () => {
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     raw.close();
-    expect(() => openStore(file)).toThrow(/schema version 2, newer than this Guarantor \(1\)/);
+    expect(() => openStore(file)).toThrow(
+      new RegExp(
+        `schema version ${MIGRATIONS.length + 1}, newer than this Guarantor \\(${MIGRATIONS.length}\\)`,
+      ),
+    );
+  });
+
+  it("a database at schema version 1 is migrated in place: its runs are kept and have no HTML report", () => {
+    const file = tempDb();
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0]!);
+    raw.pragma("user_version = 1");
+    raw
+      .prepare(
+        "INSERT INTO scenarios VALUES ('h', 'mini', 1, 'Mini', 'text', 'canonical', '2026-01-01T00:00:00Z')",
+      )
+      .run();
+    raw
+      .prepare(
+        `INSERT INTO runs (id, key, scenario_hash, options, seed, tool_version, status, created_at, finished_at,
+           duration_ms, result, markdown, result_hash, error)
+         VALUES ('r1', 'k1', 'h', '{}', NULL, '0.1.0', 'done', 'a', 'b', 5, '{}', '# old', ?, NULL)`,
+      )
+      .run(sha256("{}"));
+    raw.close();
+    const store = openStore(file);
+    try {
+      expect(store.schemaVersion).toBe(MIGRATIONS.length);
+      const old = store.runWithResult("r1")!;
+      expect(old.markdown).toBe("# old");
+      expect(old.html).toBeNull();
+      store.saveRun(run({ id: "r2", key: "k2", scenario: "h", html: "<!doctype html><p>page</p>" }));
+      expect(store.runWithResult("r2")!.html).toBe("<!doctype html><p>page</p>");
+    } finally {
+      store.close();
+    }
   });
 
   it("canonicalJson(value) sorts keys at every level, so key order does not change a hash", () => {

@@ -83,6 +83,24 @@ describe("the web app in Chromium", () => {
     expect(await page.locator(`[data-dim="${first.id}"] .dim-label`).textContent()).toBe(
       first.label ?? first.id,
     );
+    // The HTML report's pictures, drawn by the same functions, each a non-empty SVG with its text alternative.
+    await page.locator("#pictures").waitFor({ timeout: 120_000 });
+    const figures = await page.locator("[data-figure]").evaluateAll((xs) =>
+      xs.map((x) => ({
+        id: x.getAttribute("data-figure"),
+        marks: x.querySelectorAll("svg path, svg circle, svg rect, svg line").length,
+        height: x.querySelector("svg")?.getBoundingClientRect().height ?? 0,
+        alt: x.querySelector("svg")?.getAttribute("aria-label") ?? "",
+      })),
+    );
+    expect(figures.map((f) => f.id)).toEqual(
+      expect.arrayContaining(["map", "pareto", "acceptance", "ladder", "burden"]),
+    );
+    for (const f of figures) {
+      expect(f.marks, f.id ?? "").toBeGreaterThan(3);
+      expect(f.height, f.id ?? "").toBeGreaterThan(100);
+      expect(f.alt.length, f.id ?? "").toBeGreaterThan(20);
+    }
     expect(b.errors).toEqual([]);
     expect(b.requests.filter((u) => !u.startsWith(served.url) && !u.startsWith("blob:"))).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -12,6 +12,7 @@ import {
 } from "../../src/coalition/index.js";
 import { analyzeMechanism, type MechanismReport } from "../../src/deterrence/index.js";
 import { analyzeScenario, createSchemePass, type SchemeSummary } from "../../src/explore/index.js";
+import type { WorldAtlas } from "../../src/models/coverage.js";
 import type { BreakdownLine } from "../../src/models/index.js";
 import { schemeRequirements } from "../../src/models/requirements/index.js";
 import {
@@ -21,6 +22,8 @@ import {
   resolveParameters,
 } from "../../src/parameters/index.js";
 import { type PartyVerdict, partyVerdicts } from "../../src/politics/index.js";
+import { allFigures, type Figure, figureData, type PlotDocument } from "../../src/report/html/index.js";
+import { reportNames } from "../../src/report/names.js";
 import {
   applySettings,
   brokenRule,
@@ -233,6 +236,15 @@ export interface Completions {
   nash: Record<string, string> | undefined;
   maximin: { scheme: Record<string, string>; minMargin: number } | undefined;
   frontier: SchemeSummary[];
+  /** The HTML report's pictures of the selection (map of the focus scheme, Pareto scatter, acceptance by
+   *  option, burden, response ladder), when a DOM and the atlas were given. */
+  figures: Figure[];
+}
+
+/** What the pictures need: a DOM document for Observable Plot and the world-atlas topology for the map. */
+export interface Pictures {
+  document: PlotDocument;
+  atlas: WorldAtlas | undefined;
 }
 
 /**
@@ -240,9 +252,14 @@ export interface Completions {
  * the zone, and the focus, Nash and maximin completions.
  * @example completions(p, { commitment: "article5_like" }, solver).focus?.scheme
  */
-export function completions(p: Prepared, fixes: Fixes, solver: MilpSolver): Completions {
+export function completions(p: Prepared, fixes: Fixes, solver: MilpSolver, pictures?: Pictures): Completions {
   const { c, parameters } = p;
-  const a = analyzeScenario(c, solver, { filter: optionFilter(c, fixesToMap(c, fixes)), parameters, top: 5 });
+  const a = analyzeScenario(c, solver, {
+    filter: optionFilter(c, fixesToMap(c, fixes)),
+    parameters,
+    top: 5,
+    ...(pictures ? { acceptanceByOption: true } : {}),
+  });
   const [, acceptability, , , , , , distance] = a.answers;
   const names = new Map(c.scenario.actors.map((x) => [x.id, x.name]));
   return {
@@ -261,6 +278,16 @@ export function completions(p: Prepared, fixes: Fixes, solver: MilpSolver): Comp
     nash: distance.nash,
     maximin: distance.maximin,
     frontier: a.frontier.slice(0, 5),
+    figures: pictures
+      ? allFigures(
+          figureData(c, a, {
+            names: reportNames(c.scenario),
+            parameters,
+            ...(pictures.atlas ? { atlas: pictures.atlas } : {}),
+          }),
+          pictures.document,
+        )
+      : [],
   };
 }
 

@@ -3,6 +3,7 @@
  * of a partial selection with the focus completion explained.
  */
 
+import type { Figure } from "../../src/report/html/index.js";
 import { h, num } from "./dom.js";
 import type { Completions, Explanation } from "./engine.js";
 
@@ -333,5 +334,25 @@ export function completionsView(x: ResultsContext, c: Completions): HTMLElement 
       pick("Nash", c.nash, "largest product of the parties' gains"),
       pick("maximin", c.maximin?.scheme, c.maximin ? `least margin ${num(c.maximin.minMargin)}` : ""),
     ),
+    c.figures.length
+      ? section("Pictures of the selection", "pictures", ...c.figures.map(figureView))
+      : undefined,
+  );
+}
+
+/** One of the HTML report's figures (the same function draws it for `analyze --html`): its SVG, parsed as
+ *  SVG (never as HTML), with its title as the caption and its text alternative as the image's label. */
+function figureView(f: Figure): HTMLElement {
+  const parsed = new DOMParser().parseFromString(f.svg, "image/svg+xml").documentElement;
+  const ok = parsed.nodeName.toLowerCase() === "svg";
+  const picture = ok ? (document.importNode(parsed, true) as unknown as SVGSVGElement) : undefined;
+  picture?.setAttribute("role", "img");
+  picture?.setAttribute("aria-label", f.alt);
+  return h(
+    "figure",
+    { class: "figure", "data-figure": f.id },
+    h("figcaption", {}, f.title),
+    picture ?? h("p", { class: "error" }, "This figure could not be drawn."),
+    h("p", { class: "muted alt" }, f.alt),
   );
 }

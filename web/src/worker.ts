@@ -7,6 +7,8 @@ import highsLoader from "highs";
 import wasmUrl from "highs/runtime?url";
 import { highsSolver } from "../../src/adapters/highs.js";
 import type { MilpSolver } from "../../src/coalition/index.js";
+import type { WorldAtlas } from "../../src/models/coverage.js";
+import type { PlotDocument } from "../../src/report/html/index.js";
 import type { Diagnostic, Scenario, Setting } from "../../src/scenario/index.js";
 import {
   completions,
@@ -15,6 +17,7 @@ import {
   field,
   fullScheme,
   openScenario,
+  type Pictures,
   type Prepared,
   prepare,
 } from "./engine.js";
@@ -98,7 +101,7 @@ async function handle(
     return { ok: true, errors: [], field: f, explanation, ms: performance.now() - t0 };
   }
   const sv = await getSolver();
-  const cm = completions(p.value, req.fixes, sv);
+  const cm = completions(p.value, req.fixes, sv, await getPictures());
   const fs = cm.focus ? fullScheme(p.value.c, cm.focus.scheme) : undefined;
   return {
     ok: true,
@@ -107,6 +110,20 @@ async function handle(
     focus: fs ? explain(p.value, fs, sv) : undefined,
     ms: performance.now() - t0,
   };
+}
+
+/** The report's pictures are drawn here, in a DOM of linkedom's (a worker has none), on the world-atlas
+ *  borders; both are loaded on the first analysis, not with the page. */
+let pictures: Promise<Pictures> | undefined;
+function getPictures(): Promise<Pictures> {
+  pictures ??= Promise.all([import("linkedom"), import("world-atlas/countries-50m.json")]).then(
+    ([{ parseHTML }, atlas]) => ({
+      document: parseHTML("<!doctype html><html><head></head><body></body></html>")
+        .document as unknown as PlotDocument,
+      atlas: ((atlas as { default?: unknown }).default ?? atlas) as WorldAtlas,
+    }),
+  );
+  return pictures;
 }
 
 self.onmessage = async (e: MessageEvent<{ id: number; req: Request }>) => {

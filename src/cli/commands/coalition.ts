@@ -14,7 +14,7 @@ import { InputError } from "../../scenario/diagnostics.js";
 import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, type CommandContext, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
-import { fullSchemeArg } from "../scheme-arg.js";
+import { lazyAnalysis, schemeArg } from "../scheme-arg.js";
 
 export const coalitionCommand: Command = {
   name: "coalition",
@@ -27,8 +27,10 @@ contributors' capacities and willingness conditions. A requirement that cannot b
 as few units as possible, with the conditions that block it. Model: docs/models/coalition.md.
 
   --problem p.json   a standalone problem: {"requirements": {...}, "contributors": [...], "objective": ...}
-  --scheme d=o,...   a scheme of the scenario (one option per dimension); its requirements come from the
-                     military models, its contributors from the scenario's actors
+  --scheme d=o,...   a scheme of the scenario: one option per dimension, or focus, nash, maximin or
+                     frontier:N (the schemes analyze names), optionally with ,dim=option,... completed
+                     to the nearest consistent scheme; its requirements come from the military models,
+                     its contributors from the scenario's actors
   --objective o      min-cost (default for --scheme): cheapest; fair: cost shares closest to GDP shares;
                      fewest: fewest contributors. Overrides the problem file's objective.
   --json             machine-readable output: { status, totalCost, allocation, gaps, blocking, … }
@@ -61,7 +63,8 @@ Exit codes: 0 success (gaps included), 2 bad input or usage.`,
       title = name;
     } else {
       const c = loadScenarioFile(positionals[0], io.cwd);
-      const scheme = fullSchemeArg(c, schemeSpec!, "--scheme");
+      const { scheme, note } = await schemeArg(c, schemeSpec!, lazyAnalysis(c));
+      if (note) io.stderr(`--scheme ${note}\n`);
       const req = schemeRequirements(c, scheme);
       const requirements = Object.fromEntries(CAPABILITIES.map((k) => [k, req[k]]));
       problem = coalitionProblemForScheme(c, scheme, requirements, { objective: objective ?? "min-cost" });

@@ -2,9 +2,7 @@
  * `guarantor explain [file] --scheme dim=option,...`: what one scheme needs, each figure traced to its formula
  * and the sources of its inputs.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { buildTerritory, territoryGrid, type WorldAtlas } from "../../models/coverage.js";
+import { buildTerritory, territoryGrid } from "../../models/coverage.js";
 import {
   type RequirementOptions,
   schemeAirCoverage,
@@ -14,9 +12,10 @@ import { AIRCRAFT, aircraftIds } from "../../parameters/index.js";
 import { partyVerdicts } from "../../politics/index.js";
 import { renderExplanation } from "../../report/explain.js";
 import { schemeToObject } from "../../scenario/compile.js";
+import { readAtlas } from "../atlas.js";
 import { type Command, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
-import { fullSchemeArg } from "../scheme-arg.js";
+import { lazyAnalysis, SCHEME_SHORTCUTS_HELP, schemeArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 /** Grid step for the coverage share, degrees (also the server's; ≈28 km: the share moves by well under 1 % against 0.1°). */
@@ -36,22 +35,16 @@ missing; a scheme that breaks a consistency rule is an error naming the rule and
 With no file, uses the embedded default scenario.
 
 Options:
-  --scheme dim=option,...   the scheme (required)
+  --scheme dim=option,...   the scheme (required): one option for every dimension, or
+                      ${SCHEME_SHORTCUTS_HELP}
   --fighter <type>          fighter flying the patrols: ${aircraftIds("fighter").join(", ")} (default F-16)
   --territory <id>          territory for the coverage share (default: the scenario's first)
   --json                    print the requirements and breakdown as JSON
 ${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
 
-/** Natural Earth borders from the world-atlas package, or undefined when its file is missing. */
-export function readAtlas(): WorldAtlas | undefined {
-  try {
-    const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
-    return JSON.parse(readFileSync(path, "utf8")) as WorldAtlas;
-  } catch {
-    return undefined;
-  }
-}
+/** Natural Earth borders from the world-atlas package (src/cli/atlas.ts; exported here for src/server). */
+export { readAtlas } from "../atlas.js";
 
 export const explainCommand: Command = {
   name: "explain",
@@ -75,7 +68,10 @@ export const explainCommand: Command = {
       );
     }
     const { c, parameters } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
-    const scheme = fullSchemeArg(c, spec, "--scheme", { consistent: true });
+    const { scheme, note } = await schemeArg(c, spec, lazyAnalysis(c, parameters), "--scheme", {
+      consistent: true,
+    });
+    if (note) ctx.io.stderr(`--scheme ${note}\n`);
     const territoryId = stringFlag(ctx, "territory");
     const territories = c.scenario.theater.territories;
     const territory =

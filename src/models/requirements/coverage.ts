@@ -14,6 +14,56 @@ import type { BreakdownLine, RequirementOptions } from "./layout.js";
  * the caller (`territoryGrid(buildTerritory(atlas, territory))`) so that the core stays free of file access.
  * @example schemeAirCoverage(c, scheme, grid)?.value // 0.83
  */
+/** Where a scheme's air component reaches within the response budget: its patrol (CAP) stations, each with
+ *  dash × budget, and, with air policing, each base's alert aircraft with dash × (budget − alert launch). */
+export interface SchemeReach {
+  stations: number;
+  policing: boolean;
+  budgetHours: number;
+  patrols: ReachCircle[];
+  alert: (ReachCircle & { base: string })[];
+  /** The places given a guarantor battery (`ad_cities`, most populous first), each with the defended radius. */
+  airDefence: (ReachCircle & { place: string })[];
+}
+
+/**
+ * The reach circles of a scheme's patrols and alert aircraft (what `schemeAirCoverage` measures, and the
+ * report's map draws).
+ * @example schemeReach(c, scheme).patrols.length // the scheme's cap_stations
+ */
+export function schemeReach(
+  c: CompiledScenario,
+  scheme: Scheme,
+  options: RequirementOptions = {},
+): SchemeReach {
+  const ctx = makeContext(c, options);
+  const { get } = schemeReaders(c, scheme);
+  const n = Math.max(0, Math.round(num(get("cap_stations"))));
+  const policing = num(get("air_policing")) > 0;
+  const budget = param(ctx.params, "air.response_budget_hours");
+  const patrols: ReachCircle[] = [];
+  const alert: (ReachCircle & { base: string })[] = [];
+  if (n > 0 && ctx.bases.length > 0) {
+    for (const { station } of capStationPlacement(
+      ctx.polyline,
+      ctx.bases,
+      n,
+      param(ctx.params, "air.standoff_km"),
+    ))
+      patrols.push({ center: station, radiusKm: ctx.fighter.dashKmh * budget });
+  }
+  if (policing) {
+    const radiusKm = Math.max(0, ctx.fighter.dashKmh * (budget - ctx.fighter.alertLaunchHours));
+    for (const b of ctx.bases) alert.push({ center: b.location, radiusKm, base: b.id });
+  }
+  const adCities = Math.max(0, Math.round(num(get("ad_cities"))));
+  const adRadius = param(ctx.params, "ad.battery_defended_radius_km");
+  const airDefence = ctx.cities
+    .slice(0, adCities)
+    .map((p) => ({ center: p.location, radiusKm: adRadius, place: p.id }));
+  return { stations: n, policing, budgetHours: budget, patrols, alert, airDefence };
+}
+
 export function schemeAirCoverage(
   c: CompiledScenario,
   scheme: Scheme,
@@ -22,25 +72,10 @@ export function schemeAirCoverage(
   options: RequirementOptions = {},
 ): BreakdownLine {
   const ctx = makeContext(c, options);
-  const { get, src } = schemeReaders(c, scheme);
-  const n = Math.max(0, Math.round(num(get("cap_stations"))));
-  const policing = num(get("air_policing")) > 0;
-  const budget = param(ctx.params, "air.response_budget_hours");
-  const circles: ReachCircle[] = [];
-  if (n > 0 && ctx.bases.length > 0) {
-    for (const { station } of capStationPlacement(
-      ctx.polyline,
-      ctx.bases,
-      n,
-      param(ctx.params, "air.standoff_km"),
-    ))
-      circles.push({ center: station, radiusKm: ctx.fighter.dashKmh * budget });
-  }
-  if (policing) {
-    const radiusKm = Math.max(0, ctx.fighter.dashKmh * (budget - ctx.fighter.alertLaunchHours));
-    for (const b of ctx.bases) circles.push({ center: b.location, radiusKm });
-  }
-  const cov = territoryCoverage(grid, circles);
+  const { src } = schemeReaders(c, scheme);
+  const reach = schemeReach(c, scheme, options);
+  const { stations: n, policing, budgetHours: budget } = reach;
+  const cov = territoryCoverage(grid, [...reach.patrols, ...reach.alert]);
   return {
     id: "air.coverage",
     label: `Share of ${territoryName} within ${budget} h of a patrol or alert aircraft`,

@@ -3,7 +3,7 @@
 export { capStationPlacement } from "./air.js";
 export { batteriesForCity } from "./air-defence.js";
 export { REQUIREMENT_ATTRIBUTES } from "./context.js";
-export { schemeAirCoverage } from "./coverage.js";
+export { type SchemeReach, schemeAirCoverage, schemeReach } from "./coverage.js";
 export { makeRequirementEvaluator, schemeRequirements } from "./evaluator.js";
 export {
   type BreakdownInput,

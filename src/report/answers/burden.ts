@@ -1,20 +1,24 @@
 /** Question 7 in words. */
 import type { BurdenAnswer } from "../../explore/answers/burden.js";
 import type { ReportSection } from "../document.js";
-import { count, pct, unitsText } from "../format.js";
+import { fixed, money, pct, unitsText } from "../format.js";
+import type { ReportNames } from "../names.js";
 
-export function burdenSection(a: BurdenAnswer): ReportSection {
+export function burdenSection(a: BurdenAnswer, n: ReportNames): ReportSection {
   const question = "How is the burden shared, and what fails without a main contributor?";
   const k = a.coalition;
   if (!k) return { id: 7, question, summary: ["There is no consistent scheme."], tables: [] };
-  const withouts = k.withouts.map((w) => [`without ${w.without}`, unitsText(w.missing) || "nothing missing"]);
+  const withouts = k.withouts.map((w) => [
+    `without ${n.actor(w.without)}`,
+    unitsText(w.missing, n) || "nothing missing",
+  ]);
   return {
     id: 7,
     question,
     summary: [
-      `The focus scheme's coalition costs USD ${count(Math.round(k.totalCostUsdMPerYear))} m a year in contributors' unit and fixed costs (the requirement model puts the whole scheme, weapons included, at USD ${count(Math.round(k.schemeCostUsdMPerYear))} m a year).`,
-      k.financing ? `Financing in the focus scheme: ${k.financing.option}.` : "",
-      ...withouts.map((w) => `${w[0]}: ${w[1]}.`),
+      `The focus scheme's coalition costs ${money(k.totalCostUsdMPerYear)} in contributors' unit and fixed costs (the requirement model puts the whole scheme, weapons included, at ${money(k.schemeCostUsdMPerYear)}).`,
+      k.financing ? `Who pays in the focus scheme: ${n.option(k.financing.dim, k.financing.option)}.` : "",
+      ...withouts.map((w) => `${w[0]!.charAt(0).toUpperCase()}${w[0]!.slice(1)}: ${w[1]}.`),
     ].filter(Boolean),
     tables: [
       {
@@ -22,14 +26,14 @@ export function burdenSection(a: BurdenAnswer): ReportSection {
         columns: [
           { header: "contributor" },
           { header: "provides" },
-          { header: "cost USD m/yr", right: true },
+          { header: "cost, USD m/yr", right: true },
           { header: "cost share", right: true },
           { header: "GDP share", right: true },
         ],
         rows: k.contributors.map((x) => [
-          x.id,
-          unitsText(x.provides),
-          Math.round(x.costUsdMPerYear),
+          n.actor(x.id),
+          unitsText(x.provides, n),
+          fixed(x.costUsdMPerYear, 0),
           pct(x.costShare),
           x.gdpShare === undefined ? "—" : pct(x.gdpShare),
         ]),

@@ -1,10 +1,11 @@
 /** Question 1 in words. */
 import type { FeasibilityAnswer } from "../../explore/answers/feasibility.js";
 import type { ReportSection } from "../document.js";
-import { count, pct, r1 } from "../format.js";
+import { count, fixed, pct } from "../format.js";
+import type { ReportNames } from "../names.js";
 import { groupTable } from "./common.js";
 
-export function feasibilitySection(a: FeasibilityAnswer): ReportSection {
+export function feasibilitySection(a: FeasibilityAnswer, n: ReportNames): ReportSection {
   return {
     id: 1,
     question: "Which schemes are militarily feasible?",
@@ -14,11 +15,11 @@ export function feasibilitySection(a: FeasibilityAnswer): ReportSection {
         .slice(0, 3)
         .map(
           (g) =>
-            `${g.capability} falls short in ${count(g.schemes)} schemes (up to ${count(g.maxUnits)} units).`,
+            `Willing contributors lack ${n.capability(g.capability)} in ${count(g.schemes)} schemes (up to ${n.units(g.capability, g.maxUnits)}).`,
         ),
       `What drives feasibility most: ${a.drivers
         .slice(0, 3)
-        .map((d) => d.dim)
+        .map((d) => n.dim(d.dim))
         .join(", ")}.`,
     ],
     tables: [
@@ -29,7 +30,11 @@ export function feasibilitySection(a: FeasibilityAnswer): ReportSection {
           { header: "lowest", right: true },
           { header: "highest", right: true },
         ],
-        rows: a.requirements.map((r) => [r.requirement, r1(r.lowest), r1(r.highest)]),
+        rows: a.requirements.map((r) => [
+          n.capability(r.requirement),
+          fixed(r.lowest, 0),
+          fixed(r.highest, 0),
+        ]),
       },
       {
         title: "Shortfalls: schemes in which willing contributors cannot provide a capability",
@@ -38,9 +43,11 @@ export function feasibilitySection(a: FeasibilityAnswer): ReportSection {
           { header: "schemes short", right: true },
           { header: "most units missing", right: true },
         ],
-        rows: a.shortfalls.map((g) => [g.capability, g.schemes, g.maxUnits]),
+        rows: a.shortfalls.map((g) => [n.capability(g.capability), count(g.schemes), count(g.maxUnits)]),
       },
-      ...a.byDriver.map((d) => groupTable(`Feasibility by ${d.dim}`, d.options)),
+      ...a.byDriver.map((d) =>
+        groupTable(`Feasibility by ${n.dim(d.dim)}`, d.options, (o) => n.option(d.dim, o)),
+      ),
     ],
   };
 }

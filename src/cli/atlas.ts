@@ -1,0 +1,14 @@
+/** The world-atlas topology the maps and coverage shares are drawn on (countries-50m.json from world-atlas). */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { WorldAtlas } from "../models/coverage.js";
+
+/** The parsed countries-50m.json, or undefined when the package is missing. */
+export function readAtlas(): WorldAtlas | undefined {
+  try {
+    const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
+    return JSON.parse(readFileSync(path, "utf8")) as WorldAtlas;
+  } catch {
+    return undefined;
+  }
+}
