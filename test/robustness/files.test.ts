@@ -25,6 +25,7 @@ describe("files written safely", () => {
     const r = await runCli(["analyze", MINI, "--md", "/dev/null", "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(existsSync("/dev/null-figures")).toBe(false);
   });
 
   it("analyze --md <folder> or <missing folder>/x.md is refused before the analysis, with nothing printed", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createDocument } from "../../adapters/dom.js";
 import { loadHighsSolver } from "../../adapters/highs.js";
@@ -204,9 +204,11 @@ The same input gives byte-identical JSON.`,
       const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
       const pictures: Record<string, ReportPicture[]> = {};
       try {
-        // The folder beside the file (its parent must exist, as for the file itself).
-        if (!existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
-        for (const f of figures!.figures) {
+        // The folder beside the file (its parent must exist, as for the file itself); none for a device such
+        // as /dev/stdout or /dev/null, whose folder is /dev.
+        const device = statSync(target, { throwIfNoEntry: false })?.isCharacterDevice() === true;
+        if (!device && !existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
+        for (const f of device ? [] : figures!.figures) {
           const place = FIGURE_PLACES[f.id]!;
           writeFileAtomic(join(dirname(target), folder, `${f.id}.svg`), `${f.svg}\n`);
           pictures[place] = [
