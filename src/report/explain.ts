@@ -4,7 +4,7 @@
  */
 import type { BreakdownLine, SchemeRequirements } from "../models/index.js";
 import type { PartyVerdict } from "../politics/index.js";
-import { CAPABILITIES } from "../scenario/schema.js";
+import { CAPABILITIES, type Capability } from "../scenario/schema.js";
 import { schemeText } from "./format.js";
 import { formatVerdicts } from "./verdicts.js";
 
@@ -31,6 +31,17 @@ function renderLine(l: BreakdownLine): string {
   return [`  ${l.id}  ${l.label}: ${fmt(l.value)} ${l.unit}`, `      = ${l.formula}`, ...inputs].join("\n");
 }
 
+/** A capability in words, as every report names it. */
+export const CAPABILITY_WORDS: Readonly<Record<Capability, string>> = {
+  troops: "troops to generate",
+  fighters: "fighter aircraft",
+  tankers: "tankers",
+  aew: "airborne early warning",
+  droneOrbits: "drone orbits",
+  airDefenceBatteries: "air-defence batteries",
+  airlift: "airlift aircraft",
+};
+
 /**
  * The explanation of one scheme as text.
  * @example io.stdout(renderExplanation({ file, scheme, requirements, verdicts, notes: [] }))
@@ -44,13 +55,7 @@ export function renderExplanation({
 }: ExplanationInput): string {
   const caps = [...CAPABILITIES, "costUsdMPerYear", "deployedTroops"] as const;
   const labels: Record<(typeof caps)[number], string> = {
-    troops: "troops to generate",
-    fighters: "fighter aircraft",
-    tankers: "tankers",
-    aew: "airborne early warning",
-    droneOrbits: "drone orbits",
-    airDefenceBatteries: "air-defence batteries",
-    airlift: "airlift aircraft",
+    ...CAPABILITY_WORDS,
     costUsdMPerYear: `USD m/year (${req.currency.year} dollars)`,
     deployedTroops: "troops deployed at a time",
   };

@@ -3,9 +3,13 @@
  * of a partial selection with the focus completion explained.
  */
 
+import { CAPABILITY_WORDS } from "../../src/report/explain.js";
 import type { Figure } from "../../src/report/html/index.js";
 import { h, num } from "./dom.js";
 import type { Completions, Explanation } from "./engine.js";
+
+/** A capability id in the reports' words (the id itself for one they do not name). */
+const capability = (k: string) => (CAPABILITY_WORDS as Record<string, string>)[k] ?? k;
 
 /** A source's title and date, by id (from the open scenario). */
 export type Sources = Record<string, { title: string; date: string | undefined; url: string | undefined }>;
@@ -19,16 +23,6 @@ export interface ResultsContext {
   /** Fix every dimension to a completion's options. */
   adopt: (scheme: Record<string, string>) => void;
 }
-
-const CAPABILITY_WORDS: Record<string, string> = {
-  troops: "troops to generate",
-  fighters: "fighter aircraft",
-  tankers: "tankers",
-  aew: "airborne early warning",
-  droneOrbits: "drone orbits",
-  airDefenceBatteries: "air-defence batteries",
-  airlift: "airlift aircraft",
-};
 
 function sourceLink(x: ResultsContext, id: string): HTMLElement {
   const s = x.sources[id];
@@ -173,7 +167,7 @@ export function explanationView(x: ResultsContext, e: Explanation, heading: stri
           "tbody",
           {},
           Object.entries(e.requirements).map(([k, v]) =>
-            h("tr", {}, h("td", { class: "n" }, num(v)), h("td", {}, CAPABILITY_WORDS[k] ?? k)),
+            h("tr", {}, h("td", { class: "n" }, num(v)), h("td", {}, capability(k))),
           ),
           h(
             "tr",
@@ -192,7 +186,7 @@ export function explanationView(x: ResultsContext, e: Explanation, heading: stri
         { class: e.feasible ? "ok" : "bad" },
         e.feasible
           ? "Feasible: willing contributors can provide every requirement."
-          : `Not feasible (score ${num(e.feasibility)}): ${gaps.map(([k, v]) => `${num(v)} ${CAPABILITY_WORDS[k] ?? k}`).join(", ")} missing.`,
+          : `Not feasible (score ${num(e.feasibility)}): ${gaps.map(([k, v]) => `${num(v)} ${capability(k)}`).join(", ")} missing.`,
       ),
     ),
     verdictsView(x, e),
@@ -228,7 +222,7 @@ export function explanationView(x: ResultsContext, e: Explanation, heading: stri
                 "td",
                 {},
                 Object.entries(c.units)
-                  .map(([k, v]) => `${num(v)} ${CAPABILITY_WORDS[k] ?? k}`)
+                  .map(([k, v]) => `${num(v)} ${capability(k)}`)
                   .join(", "),
               ),
               h("td", { class: "n" }, num(c.costUsdMPerYear)),
