@@ -3,6 +3,13 @@
 import type { CliIo } from "./command.js";
 import { main } from "./main.js";
 
+// A reader that goes away (`guarantor schemes --list | head -1`) is not an error: stop quietly, exit 0.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+
 const io: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

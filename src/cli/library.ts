@@ -5,9 +5,9 @@
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readInputFile } from "../adapters/read-input.js";
 import { loadPrecedentLibrary, type PrecedentLibrary } from "../precedents/index.js";
 import { InputError } from "../scenario/diagnostics.js";
-import { readInputFile } from "./scenario-file.js";
 
 /** The library shipped with Guarantor: data/precedents, two folders up from src/cli or dist/cli. */
 export const DEFAULT_LIBRARY_DIR = join(

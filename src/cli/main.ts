@@ -2,7 +2,7 @@
  * The `guarantor` command: a thin shell that parses flags and calls the library.
  */
 import { parseArgs } from "node:util";
-import { InputError } from "../scenario/diagnostics.js";
+import { formatPath, InputError, LimitError, ScenarioDataError } from "../scenario/diagnostics.js";
 import { type CliIo, type Command, UsageError } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "./version.js";
@@ -53,6 +53,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`${e.message}\n${e.diagnostics.length} error${e.diagnostics.length === 1 ? "" : "s"}\n`);
+      return 2;
+    }
+    if (e instanceof ScenarioDataError) {
+      io.stderr(`guarantor ${command.name}: ${formatPath(e.path)}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof LimitError) {
+      io.stderr(`guarantor ${command.name}: ${e.message}\n`);
       return 2;
     }
     if (e instanceof UsageError) {

@@ -1,30 +1,13 @@
 /**
  * Reading scenario files for the CLI: a path, or the embedded default scenario when none is given.
  */
-import { readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { inputLimits, readInputFile } from "../adapters/read-input.js";
+import { scenarioParameterProblems } from "../parameters/index.js";
 import { type CompiledScenario, compileScenario } from "../scenario/compile.js";
 import { type Diagnostic, InputError } from "../scenario/diagnostics.js";
 import { loadScenario } from "../scenario/validate.js";
+import { parseYaml } from "../scenario/yaml.js";
 import { DEFAULT_SCENARIO_FILE, defaultScenarioText } from "../scenarios/index.js";
-
-/** Read a text file, turning a missing or unreadable file into a located input error. */
-export function readInputFile(path: string, cwd: string): { text: string; name: string } {
-  const full = resolve(cwd, path);
-  const name = relative(cwd, full).startsWith("..") ? full : relative(cwd, full) || path;
-  try {
-    return { text: readFileSync(full, "utf8"), name };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a folder, not a file"
-          : `cannot read (${code ?? String(e)})`;
-    throw new InputError([{ file: name, path: [], message: why }]);
-  }
-}
 
 /** Options of `loadScenarioFile`. */
 export interface LoadScenarioFileOptions {
@@ -41,13 +24,23 @@ export function loadScenarioFile(
   cwd: string,
   options: LoadScenarioFileOptions = {},
 ): CompiledScenario & { file: string; warnings: Diagnostic[] } {
+  const limits = inputLimits();
   const { text, name } =
     path === undefined
       ? { text: defaultScenarioText, name: `${DEFAULT_SCENARIO_FILE} (default)` }
-      : readInputFile(path, cwd);
-  const result = loadScenario(text, name);
+      : readInputFile(path, cwd, limits);
+  const result = loadScenario(text, name, { limits });
   const asErrors = options.strict ? result.warnings.map((w) => ({ ...w, severity: undefined })) : [];
   if (!result.ok) throw new InputError([...result.errors, ...asErrors]);
   if (asErrors.length > 0) throw new InputError(asErrors);
+  const problems = scenarioParameterProblems(result.value);
+  if (problems.length > 0) {
+    // Rare, so the text is parsed again only then, to locate them.
+    const parsed = parseYaml(text, name, limits);
+    const locate = parsed.ok ? parsed.value.locate : () => undefined;
+    throw new InputError(
+      problems.map(([p, message]) => ({ file: name, path: p, position: locate(p), message })),
+    );
+  }
   return { ...compileScenario(result.value), file: name, warnings: result.warnings };
 }

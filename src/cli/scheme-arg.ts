@@ -22,6 +22,7 @@ import { UsageError } from "./command.js";
  * @example assignmentArg(c, "ground=none", "--where") // Map { 2 => 0 }
  */
 export function assignmentArg(c: CompiledScenario, spec: string, flag: string): Map<number, number> {
+  if (spec.trim() === "") throw new UsageError(`${flag}: expected dim=option,..., got nothing`);
   const parsed = parseAssignment(c, spec);
   if (!parsed.ok) throw new UsageError(`${flag}: ${parsed.errors.join("; ")}`);
   return parsed.value;

@@ -4,8 +4,10 @@
  */
 import {
   parameterDef,
+  parameterValueProblem,
   type ResolvedParameters,
   resolveParameters,
+  scenarioParameterProblems,
   similarParameterIds,
   UnknownParameterError,
 } from "../parameters/index.js";
@@ -47,8 +49,16 @@ export function settled(ctx: CommandContext, loaded: CompiledScenario & { file: 
       `--set ${s.path}: neither a model parameter nor a path in the scenario${near.length ? `; did you mean ${near.join(", ")}?` : ""} (parameters: docs/models.md; paths start with ${Object.keys(loaded.scenario).join(", ")})`,
     );
   }
-  const applied = applySettings(loaded.scenario, settings, (id) => parameterDef(id) !== undefined);
+  const applied = applySettings(
+    loaded.scenario,
+    settings,
+    (id) => parameterDef(id) !== undefined,
+    (id, v) => parameterValueProblem(parameterDef(id)!, v),
+  );
   if (!applied.ok) throw new InputError(applied.errors);
+  const problems = scenarioParameterProblems(applied.value.scenario);
+  if (problems.length > 0)
+    throw new InputError(problems.map(([path, message]) => ({ file: "--set", path, message })));
   try {
     const parameters = resolveParameters(applied.value.scenario, { overrides: applied.value.parameters });
     return { c: { ...compileScenario(applied.value.scenario), file: loaded.file }, parameters, settings };

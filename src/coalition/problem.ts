@@ -4,9 +4,9 @@
  * builds the same structure from a scenario and a scheme.
  */
 import { z } from "zod";
-import type { Diagnostic, Result } from "../scenario/diagnostics.js";
-import { Id } from "../scenario/schema.js";
-import { parseYaml } from "../scenario/yaml.js";
+import { type Diagnostic, MAX_ERRORS, moreErrors, type Result } from "../scenario/diagnostics.js";
+import { Id, MAX_COUNT, MAX_USD_M, Num } from "../scenario/schema.js";
+import { parseYaml, type YamlLimits } from "../scenario/yaml.js";
 import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
 
 export const COALITION_OBJECTIVES = ["min-cost", "fair", "fewest"] as const;
@@ -26,7 +26,7 @@ export const CoalitionCondition = z.discriminatedUnion("kind", [
       kind: z.literal("requires"),
       actor: Id,
       capability: Id,
-      min: z.number().int().min(1),
+      min: Num.int().min(1).max(MAX_COUNT),
       ...conditionMeta,
     })
     .describe("takes part only if `actor` provides at least `min` units of `capability`"),
@@ -34,7 +34,7 @@ export const CoalitionCondition = z.discriminatedUnion("kind", [
     .strictObject({
       kind: z.literal("maxShare"),
       capability: Id,
-      share: z.number().min(0).max(1),
+      share: Num.min(0).max(1),
       ...conditionMeta,
     })
     .describe("provides at most `share` × the requirement of `capability`"),
@@ -48,14 +48,16 @@ export const CoalitionContributor = z.strictObject({
   id: Id,
   name: z.string().optional(),
   capacity: z
-    .record(Id, z.number().int().min(0))
+    .record(Id, Num.int().min(0).max(MAX_COUNT))
     .default({})
     .describe("units it can provide per capability; a capability left out is 0"),
-  unitCost: z.record(Id, z.number().min(0)).default({}).describe("cost of one unit per capability"),
-  fixedCost: z.number().min(0).default(0).describe("paid once by a contributor that provides any unit"),
-  gdp: z
-    .number()
-    .gt(0)
+  unitCost: z.record(Id, Num.min(0).max(MAX_USD_M)).default({}).describe("cost of one unit per capability"),
+  fixedCost: Num.min(0)
+    .max(MAX_USD_M)
+    .default(0)
+    .describe("paid once by a contributor that provides any unit"),
+  gdp: Num.gt(0)
+    .max(MAX_USD_M)
     .optional()
     .describe("economic weight for the `fair` objective (any unit, e.g. USD bn)"),
   conditions: z.array(CoalitionCondition).default([]),
@@ -63,7 +65,7 @@ export const CoalitionContributor = z.strictObject({
 export type CoalitionContributor = z.infer<typeof CoalitionContributor>;
 
 export const CoalitionProblem = z.strictObject({
-  requirements: z.record(Id, z.number().min(0)).describe("units needed per capability"),
+  requirements: z.record(Id, Num.min(0).max(MAX_COUNT)).describe("units needed per capability"),
   contributors: z.array(CoalitionContributor),
   objective: CoalitionObjective.default("min-cost"),
   costUnit: z.string().optional().describe("unit of unitCost and fixedCost, e.g. 'USD M/year'"),
@@ -119,16 +121,24 @@ export function coalitionProblemErrors(p: CoalitionProblem): [Path, string][] {
  * line and column of every field).
  * @param text the file's text
  * @param file the name used in error messages
+ * @param options `limits`: bounds on the text (size, nesting, aliases; `DEFAULT_YAML_LIMITS` when absent)
  * @example const r = parseCoalitionProblem('{"requirements": {"troops": 5}, "contributors": []}', "p.json")
  */
-export function parseCoalitionProblem(text: string, file = "problem.json"): Result<CoalitionProblem> {
-  const parsed = parseYaml(text, file);
+export function parseCoalitionProblem(
+  text: string,
+  file = "problem.json",
+  options: { limits?: Partial<YamlLimits> } = {},
+): Result<CoalitionProblem> {
+  const parsed = parseYaml(text, file, options.limits);
   if (!parsed.ok) return parsed;
   const { data, locate } = parsed.value;
   const at = (path: Path, message: string): Diagnostic => ({ file, path, position: locate(path), message });
   const result = CoalitionProblem.safeParse(data);
   if (!result.success)
     return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, locate) };
-  const errors = coalitionProblemErrors(result.data).map(([path, message]) => at(path, message));
+  const found = coalitionProblemErrors(result.data);
+  const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
+  if (found.length > MAX_ERRORS)
+    errors.push(moreErrors(file, found.length - MAX_ERRORS, locate(found[MAX_ERRORS]![0])));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
 }

@@ -11,8 +11,11 @@ import { geoArea, geoBounds, geoContains } from "d3-geo";
 import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { ScenarioDataError } from "../scenario/diagnostics.js";
 import type { Territory, TerritoryPart } from "../scenario/schema.js";
 import { EARTH_RADIUS_KM, greatCircleKm, type LatLon } from "./geo.js";
+
+type Path = (string | number)[];
 
 /** The world-atlas topology (countries-50m.json, countries-110m.json or countries-10m.json). */
 export type WorldAtlas = Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -38,9 +41,13 @@ export function polygonAreaKm2(p: Polygon): number {
   return geoArea(polygonFeature(p)) * KM2_PER_STERADIAN;
 }
 
-function countryPolygons(atlas: WorldAtlas, code: string): Polygon[] {
+function countryPolygons(atlas: WorldAtlas, code: string, path: Path): Polygon[] {
   const geoms = atlas.objects.countries.geometries.filter((g) => String(g.id) === code);
-  if (geoms.length === 0) throw new RangeError(`no country with id "${code}" in the atlas`);
+  if (geoms.length === 0)
+    throw new ScenarioDataError(
+      path,
+      `no country with id "${code}" in the world-atlas data (an ISO 3166-1 numeric code, e.g. "804")`,
+    );
   const out: Polygon[] = [];
   for (const g of geoms) {
     const f = feature(atlas, g) as Feature<Polygon | MultiPolygon>;
@@ -62,14 +69,19 @@ function explicitPolygon(points: readonly LatLon[]): Polygon {
   return poly;
 }
 
-function partPolygons(atlas: WorldAtlas, part: TerritoryPart): Polygon[] {
-  if ("country" in part) return countryPolygons(atlas, part.country);
+function partPolygons(atlas: WorldAtlas, part: TerritoryPart, path: Path): Polygon[] {
+  if ("country" in part) return countryPolygons(atlas, part.country, [...path, "country"]);
   if ("countryPolygonContaining" in part) {
     const { country, point } = part.countryPolygonContaining;
-    const hit = countryPolygons(atlas, country).find((p) =>
+    const at = [...path, "countryPolygonContaining"];
+    const hit = countryPolygons(atlas, country, at).find((p) =>
       geoContains(polygonFeature(p), [point.lon, point.lat]),
     );
-    if (!hit) throw new RangeError(`no polygon of country "${country}" contains ${point.lat}, ${point.lon}`);
+    if (!hit)
+      throw new ScenarioDataError(
+        [...at, "point"],
+        `no polygon of country "${country}" contains ${point.lat}, ${point.lon}`,
+      );
     return [hit];
   }
   return [explicitPolygon(part.polygon)];
@@ -80,8 +92,10 @@ function partPolygons(atlas: WorldAtlas, part: TerritoryPart): Polygon[] {
  * @example buildTerritory(atlas, scenario.theater.territories[0]).areaKm2 // ≈ 603,000 for recognised Ukraine
  */
 export function buildTerritory(atlas: WorldAtlas, territory: Territory): BuiltTerritory {
-  const include = territory.include.flatMap((p) => partPolygons(atlas, p));
-  const exclude = territory.exclude.flatMap((p) => partPolygons(atlas, p));
+  // The territory's own index is not known here: paths start at the territory (theater.territories[id]).
+  const base: Path = ["theater", "territories", territory.id];
+  const include = territory.include.flatMap((p, i) => partPolygons(atlas, p, [...base, "include", i]));
+  const exclude = territory.exclude.flatMap((p, i) => partPolygons(atlas, p, [...base, "exclude", i]));
   const areaKm2 =
     include.reduce((s, p) => s + polygonAreaKm2(p), 0) - exclude.reduce((s, p) => s + polygonAreaKm2(p), 0);
   return { id: territory.id, include, exclude, areaKm2 };

@@ -54,3 +54,29 @@ export function defineParameter(
 ): ParameterDef {
   return { id, value, unit, description, source, judgement: isJudgementSource(source), model, ...extra };
 }
+
+/** How far a parameter may be set from its code default, as a factor either way: beyond it a model divides by
+ *  next to nothing (an availability of 1e-9 gives a billion aircraft) or multiplies past any force. */
+export const PARAMETER_FACTOR = 1000;
+/** The range of an exponent: above it a power of a line length or a population overflows. */
+export const MAX_EXPONENT = 3;
+
+/**
+ * The values a parameter may be set to (by a scenario or `--set`): an exponent within [0, MAX_EXPONENT], any
+ * other parameter of its default's sign within a factor of PARAMETER_FACTOR of it.
+ * @example parameterRange(parameterDef("ground.rotation_factor")!) // { min: 0.003, max: 3000 }
+ */
+export function parameterRange(def: ParameterDef): { min: number; max: number } {
+  if (def.unit === "exponent") return { min: 0, max: MAX_EXPONENT };
+  const a = Math.abs(def.value);
+  if (a === 0) return { min: 0, max: PARAMETER_FACTOR };
+  const [lo, hi] = [a / PARAMETER_FACTOR, a * PARAMETER_FACTOR];
+  return def.value > 0 ? { min: lo, max: hi } : { min: -hi, max: -lo };
+}
+
+/** Why `value` cannot be `def`'s value, or undefined when it can. */
+export function parameterValueProblem(def: ParameterDef, value: number): string | undefined {
+  const { min, max } = parameterRange(def);
+  if (Number.isFinite(value) && value >= min && value <= max) return undefined;
+  return `expected a number from ${min} to ${max} for ${def.id} (${def.unit}; its default is ${def.value}), got ${value}`;
+}

@@ -13,9 +13,13 @@ export {
 export {
   defineParameter,
   isJudgementSource,
+  MAX_EXPONENT,
+  PARAMETER_FACTOR,
   type ParameterDef,
   type ParameterDefArgs,
   type ParameterModel,
+  parameterRange,
+  parameterValueProblem,
 } from "./definition.js";
 export { DETERRENCE_PARAMETERS } from "./deterrence.js";
 export { MILITARY_PARAMETERS } from "./military.js";
@@ -30,5 +34,6 @@ export {
   type ResolveOptions,
   resolveParameters,
   sampleParameters,
+  scenarioParameterProblems,
   UnknownParameterError,
 } from "./resolve.js";

@@ -7,6 +7,7 @@
 import type { Random } from "../random/index.js";
 import { pointEstimate, sampleDistribution } from "../scenario/distributions.js";
 import type { Scenario } from "../scenario/schema.js";
+import { parameterValueProblem } from "./definition.js";
 import { PARAMETERS, parameterDef, parametersNamed, similarParameterIds } from "./registry.js";
 
 /** Where a resolved value comes from. */
@@ -136,4 +137,34 @@ export function param(params: ResolvedParameters, id: string): number {
 /** The scenario parameters that no model reads (neither a registry id nor an alias): facts kept for people. */
 export function informationalParameters(scenario: Pick<Scenario, "parameters">): string[] {
   return scenario.parameters.filter((p) => parametersNamed(p.id).length === 0).map((p) => p.id);
+}
+
+/**
+ * A scenario's parameters that a model reads with a value it cannot bear (see `parameterRange`): every bound of
+ * the distribution (its value, min, mode, max or median) must be in range. Paths point at the distribution.
+ * @example scenarioParameterProblems(scenario) // [[["parameters", 3, "distribution"], "expected a number from …"]]
+ */
+export function scenarioParameterProblems(
+  scenario: Pick<Scenario, "parameters">,
+): [(string | number)[], string][] {
+  const out: [(string | number)[], string][] = [];
+  scenario.parameters.forEach((p, i) => {
+    const d = p.distribution;
+    const bounds =
+      d.kind === "point"
+        ? [d.value]
+        : d.kind === "lognormal"
+          ? [d.median]
+          : d.kind === "uniform"
+            ? [d.min, d.max]
+            : [d.min, d.mode, d.max];
+    for (const def of parametersNamed(p.id)) {
+      const problem = bounds.map((v) => parameterValueProblem(def, v)).find((x) => x !== undefined);
+      if (problem) {
+        out.push([["parameters", i, "distribution"], problem]);
+        break;
+      }
+    }
+  });
+  return out;
 }

@@ -50,6 +50,21 @@ export class InputError extends Error {
   }
 }
 
+/** Most errors reported for one file: past it, a file is broken throughout, and locating each error costs
+ *  time in proportion to the file. */
+export const MAX_ERRORS = 100;
+
+/** The last diagnostic of a file with more than MAX_ERRORS errors: how many more there were, located at the
+ *  first of them. */
+export function moreErrors(file: string, more: number, position: SourcePosition | undefined): Diagnostic {
+  return {
+    file,
+    path: [],
+    position,
+    message: `and ${more} more errors from here (the first ${MAX_ERRORS} shown)`,
+  };
+}
+
 /** Either a value or the located problems that prevented it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Diagnostic[] };
 
@@ -65,4 +80,25 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
+}
+
+/** Thrown when an input would need more work or memory than a stated budget: a space too large to count or
+ *  enumerate, say. Never a bug: the CLI prints the message (the numbers and what to do) and exits 2. */
+export class LimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LimitError";
+  }
+}
+
+/** Thrown by a model when the scenario's data put a figure beyond what it can compute (a patrol station that no
+ *  airbase can reach, so no number of aircraft holds it). Never a bug: the CLI prints the field path and the
+ *  message and exits 2. */
+export class ScenarioDataError extends Error {
+  readonly path: (string | number)[];
+  constructor(path: (string | number)[], message: string) {
+    super(message);
+    this.name = "ScenarioDataError";
+    this.path = path;
+  }
 }

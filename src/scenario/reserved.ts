@@ -25,43 +25,51 @@ export const GROUND_POSTURE_VALUES = ["default", "unarmed", "light", "robust"] a
 export type Scope = "recognised_territory" | "controlled_territory" | "guarantor_forces";
 export const SCOPES: readonly Scope[] = ["recognised_territory", "controlled_territory", "guarantor_forces"];
 
-/** A reserved attribute: its type, its default, and (for strings) the values it may take. */
+/** A reserved attribute: its type, its default, (for strings) the values it may take and (for numbers) the
+ *  range the models accept: a count becomes a loop bound, a share multiplies a requirement. */
 export interface ReservedAttribute {
   type: "number" | "boolean" | "string";
   default: AttrValue;
   values?: readonly string[];
+  min?: number;
+  max?: number;
 }
 
-const n = (value: number): ReservedAttribute => ({ type: "number", default: value });
+const n = (value: number, max: number): ReservedAttribute => ({
+  type: "number",
+  default: value,
+  min: 0,
+  max,
+});
 const b = (value: boolean): ReservedAttribute => ({ type: "boolean", default: value });
 
 /** Every reserved attribute, in the order of docs/attributes.md. */
 export const RESERVED_ATTRIBUTES: Readonly<Record<string, ReservedAttribute>> = Object.freeze({
-  bindingness: n(0),
-  consultation_hours: n(0),
+  bindingness: n(0, 1),
+  consultation_hours: n(0, 8760),
   ground_mission: { type: "string", default: "none", values: GROUND_MISSION_VALUES },
-  ground_line_share: n(0),
-  ground_sites: n(0),
+  ground_line_share: n(0, 1),
+  ground_sites: n(0, 10_000),
   ground_posture: { type: "string", default: "default", values: GROUND_POSTURE_VALUES },
   troops_in_protected_state: b(false),
   troops_from_nato: b(true),
   us_ground_troops: b(false),
   us_command: b(false),
   nato_flag: b(false),
-  cap_stations: n(0),
+  cap_stations: n(0, 1000),
   air_policing: b(false),
-  qra_bases: n(0),
+  qra_bases: n(0, 1000),
   aircraft_in_protected_state: b(false),
   us_air_support: b(false),
-  isr_line_share: n(0),
+  isr_line_share: n(0, 1),
   us_isr: b(false),
-  ad_cities: n(0),
+  ad_cities: n(0, 10_000),
   ad_crews_in_protected_state: b(false),
   us_enablers: b(false),
-  weapons_usd_bn_per_year: n(0),
-  training_troops: n(0),
-  europe_cost_share: n(1),
-  ukraine_force_k: n(900),
+  weapons_usd_bn_per_year: n(0, 10_000),
+  training_troops: n(0, 10_000_000),
+  europe_cost_share: n(1, 1),
+  ukraine_force_k: n(900, 100_000),
   in_nato: b(false),
   nato_facilities_in_protected_state: b(false),
   ceasefire_first: b(false),
@@ -98,17 +106,22 @@ export function reservedAttributeProblems(dimensions: readonly Dimension[]): [(s
         ]);
         continue;
       }
-      if (!r.values) continue;
-      d.options.forEach((o, oi) => {
-        const own = Object.hasOwn(o.attributes, name);
-        const v = own ? o.attributes[name] : decl.default;
-        if (!(r.values as readonly AttrValue[]).includes(v as AttrValue))
+      if (!r.values && r.max === undefined) continue;
+      const check = (v: AttrValue, path: (string | number)[]) => {
+        if (r.values && !(r.values as readonly AttrValue[]).includes(v))
+          out.push([path, `expected one of ${r.values.join(", ")} for "${name}", got ${JSON.stringify(v)}`]);
+        else if (typeof v === "number" && (v < (r.min ?? -Infinity) || v > (r.max ?? Infinity)))
           out.push([
-            own
-              ? ["dimensions", di, "options", oi, "attributes", name]
-              : ["dimensions", di, "attributes", name, "default"],
-            `expected one of ${r.values!.join(", ")} for "${name}", got ${JSON.stringify(v)}`,
+            path,
+            `expected a number from ${r.min} to ${r.max} for "${name}" (docs/attributes.md), got ${v}`,
           ]);
+      };
+      if (typeof decl.default === r.type)
+        check(decl.default, ["dimensions", di, "attributes", name, "default"]);
+      d.options.forEach((o, oi) => {
+        if (!Object.hasOwn(o.attributes, name)) return;
+        const v = o.attributes[name]!;
+        if (typeof v === r.type) check(v, ["dimensions", di, "options", oi, "attributes", name]);
       });
     }
   });

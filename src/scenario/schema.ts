@@ -11,20 +11,66 @@ import { GROUND_MISSIONS } from "./reserved.js";
 /** Identifiers: letters, digits, `_`, `-` and `.`; they appear in CLI flags (`dim=option`) and JSON keys. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an identifier (a letter, then letters, digits, _ . -)");
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an identifier (a letter, then letters, digits, _ . -)")
+  .max(200)
+  .refine((s) => !BUILT_IN_NAMES.has(s), {
+    message:
+      "is a built-in name of JavaScript objects (constructor, toString, valueOf, …); choose another name",
+  });
+
+/** The names every JavaScript object has (`constructor`, `toString`, `hasOwnProperty`, …). An id, attribute or
+ *  key with one of these names would be looked up on the prototype by code that forgets an own-property
+ *  check, so they are refused everywhere, with a located error, rather than half-handled. */
+export const BUILT_IN_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Numbers closer to 0 than this (but not 0), such as the denormal 1e-320, are refused: the solver and the
+ *  models lose all precision on them (HiGHS returned "Unknown" on a feasible model with a cost of 1e-320). */
+export const MIN_MAGNITUDE = 1e-9;
+/** Numbers larger in size than this are refused: no quantity, cost or judgement of a scenario comes near it,
+ *  and above it counts overflow the solver's tolerances and loop bounds. */
+export const MAX_MAGNITUDE = 1e12;
+
+/** The complaint about a number outside `Num`'s sizes; `schemaDiagnostics` drops it when a range says more. */
+export const MAGNITUDE_MESSAGE = "expected 0 or a number of size 1e-9 to 1e12";
+
+/** A number the models can bear: finite, and 0 or of a size from `MIN_MAGNITUDE` to `MAX_MAGNITUDE`. */
+export const Num = z
+  .number()
+  .refine((v) => v === 0 || (Math.abs(v) >= MIN_MAGNITUDE && Math.abs(v) <= MAX_MAGNITUDE), {
+    message: MAGNITUDE_MESSAGE,
+  });
+
+/** Most options a dimension may have (option indexes are 16-bit in the scheme tables). */
+export const MAX_OPTIONS_PER_DIMENSION = 65_535;
+
+/** Largest count of units (troops, aircraft, sites) a scenario may give: ten million. */
+export const MAX_COUNT = 1e7;
+/** Largest money amount, in millions of USD (per year for costs): a hundred trillion dollars. */
+export const MAX_USD_M = 1e8;
+/** Longest length on Earth, in km (its circumference). */
+export const MAX_LENGTH_KM = 40_075;
+/** Largest area on Earth, in km². */
+export const MAX_AREA_KM2 = 510_100_000;
+/** Largest population. */
+export const MAX_POPULATION = 1e10;
+
+/** `Sourced` with its value within [0, max], named `id` in the JSON Schema. */
+function sourcedIn(id: string, max: number, description: string) {
+  return Sourced.extend({ value: Num.min(0).max(max) }).meta({ id, description });
+}
 
 /** A confidence in [0, 1]: how much weight the source can bear (1 = documented fact, 0.3 = weak). */
-export const Confidence = z.number().min(0).max(1);
+export const Confidence = Num.min(0).max(1);
 
 /** A probability distribution of an uncertain number (parameters, judgements). Its point estimate is the
  *  value, the mode, the median, or the middle of a uniform. */
 export const Distribution = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("point"), value: z.number() }),
-    z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
+    z.strictObject({ kind: z.literal("point"), value: Num }),
+    z.strictObject({ kind: z.literal("uniform"), min: Num, max: Num }),
+    z.strictObject({ kind: z.literal("triangular"), min: Num, mode: Num, max: Num }),
+    z.strictObject({ kind: z.literal("pert"), min: Num, mode: Num, max: Num }),
+    z.strictObject({ kind: z.literal("lognormal"), median: Num, sigma: Num }),
   ])
   .meta({ id: "Distribution" });
 export type Distribution = z.infer<typeof Distribution>;
@@ -33,7 +79,7 @@ export type Distribution = z.infer<typeof Distribution>;
  *  uncertain it is with a `distribution` whose point estimate is `value`. */
 export const Sourced = z
   .strictObject({
-    value: z.number(),
+    value: Num,
     source: Id,
     confidence: Confidence.optional(),
     distribution: Distribution.optional().describe(
@@ -43,6 +89,15 @@ export const Sourced = z
   })
   .meta({ id: "Sourced" });
 export type Sourced = z.infer<typeof Sourced>;
+
+/** `Sourced` values within the ranges of what they measure. */
+export const SourcedShare = sourcedIn("SourcedShare", 1, "a share, probability or utility in [0, 1]");
+export const SourcedCount = sourcedIn("SourcedCount", MAX_COUNT, "a count of units, people or sites");
+export const SourcedUsdM = sourcedIn("SourcedUsdM", MAX_USD_M, "millions of USD");
+export const SourcedUsdBn = sourcedIn("SourcedUsdBn", MAX_USD_M / 1000, "billions of USD");
+export const SourcedLengthKm = sourcedIn("SourcedLengthKm", MAX_LENGTH_KM, "a length on Earth, km");
+export const SourcedAreaKm2 = sourcedIn("SourcedAreaKm2", MAX_AREA_KM2, "an area on Earth, km²");
+export const SourcedPopulation = sourcedIn("SourcedPopulation", MAX_POPULATION, "a population");
 
 export const SourceKind = z.enum(["news", "official", "analysis", "dataset", "academic", "judgement"]);
 
@@ -86,8 +141,8 @@ export type Source = z.infer<typeof Source>;
 
 export const LatLon = z
   .strictObject({
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
+    lat: Num.min(-90).max(90),
+    lon: Num.min(-180).max(180),
   })
   .meta({ id: "LatLon" });
 export type LatLon = z.infer<typeof LatLon>;
@@ -96,7 +151,7 @@ export type LatLon = z.infer<typeof LatLon>;
 // Predicates over a scheme: the language of red lines, preferences, willingness and rules.
 
 /** A scalar an attribute can hold. */
-export const AttrValue = z.union([z.number(), z.boolean(), z.string()]).meta({ id: "AttrValue" });
+export const AttrValue = z.union([Num, z.boolean(), z.string()]).meta({ id: "AttrValue" });
 export type AttrValue = z.infer<typeof AttrValue>;
 
 export type Predicate =
@@ -126,10 +181,10 @@ const AttrTest = z
     attr: Id,
     eq: AttrValue.optional(),
     ne: AttrValue.optional(),
-    lt: z.number().optional(),
-    le: z.number().optional(),
-    gt: z.number().optional(),
-    ge: z.number().optional(),
+    lt: Num.optional(),
+    le: Num.optional(),
+    gt: Num.optional(),
+    ge: Num.optional(),
     in: z.array(AttrValue).min(1).optional(),
   })
   .refine((p) => ["eq", "ne", "lt", "le", "gt", "ge", "in"].filter((k) => k in p).length === 1, {
@@ -169,7 +224,7 @@ export const Territory = z
     description: z.string().optional(),
     include: z.array(TerritoryPart).min(1),
     exclude: z.array(TerritoryPart).default([]),
-    areaKm2: Sourced.optional().describe("the published area, to check the construction against"),
+    areaKm2: SourcedAreaKm2.optional().describe("the published area, to check the construction against"),
     source: Id,
   })
   .meta({ id: "Territory" });
@@ -181,7 +236,7 @@ export const Place = z
     name: z.string(),
     kind: z.enum(["city", "port", "plant", "site"]).default("city"),
     location: LatLon,
-    population: Sourced.optional(),
+    population: SourcedPopulation.optional(),
     source: Id,
   })
   .meta({ id: "Place" });
@@ -203,7 +258,7 @@ export const Theater = z
     protectedState: Id.describe("actor id of the state the guarantee protects"),
     territories: z.array(Territory).min(1),
     contactLine: z.strictObject({
-      lengthKm: Sourced,
+      lengthKm: SourcedLengthKm,
       polyline: z.array(LatLon).min(2).describe("approximate trace of the line, north to south"),
       source: Id,
     }),
@@ -229,7 +284,9 @@ export const CAPABILITIES = [
 export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
 
-export const CapabilityLedger = z.partialRecord(Capability, Sourced).meta({ id: "CapabilityLedger" });
+export const CapabilityLedger = z.partialRecord(Capability, SourcedCount).meta({ id: "CapabilityLedger" });
+/** Yearly cost of one unit of each capability, millions of USD. */
+export const UnitCostLedger = z.partialRecord(Capability, SourcedUsdM).meta({ id: "UnitCostLedger" });
 
 /** Fields every willingness condition has: its id, where it comes from and how sure that is. */
 const WILLINGNESS_COMMON = {
@@ -246,7 +303,7 @@ export const Willingness = z
       kind: z.literal("requires"),
       actor: Id,
       capability: Capability,
-      min: z.number().int().min(1),
+      min: Num.int().min(1).max(MAX_COUNT),
     }),
     z.strictObject({
       ...WILLINGNESS_COMMON,
@@ -257,7 +314,7 @@ export const Willingness = z
       ...WILLINGNESS_COMMON,
       kind: z.literal("maxShare"),
       capability: Capability,
-      share: z.number().min(0).max(1),
+      share: Num.min(0).max(1),
     }),
     z.strictObject({
       ...WILLINGNESS_COMMON,
@@ -301,13 +358,13 @@ export const Preference = z
     z.strictObject({
       id: Id,
       description: z.string().optional(),
-      weight: z.number().min(0),
+      weight: Num.min(0).max(1e6),
       weightDistribution: Distribution.optional().describe(
         "uncertainty about the weight; point estimate = weight",
       ),
       attr: Id,
       better: z.enum(["higher", "lower"]),
-      range: z.tuple([z.number(), z.number()]),
+      range: z.tuple([Num, Num]),
       quote: Quote.optional(),
       source: Id,
       confidence: Confidence.optional(),
@@ -315,7 +372,7 @@ export const Preference = z
     z.strictObject({
       id: Id,
       description: z.string().optional(),
-      weight: z.number().min(0),
+      weight: Num.min(0).max(1e6),
       weightDistribution: Distribution.optional().describe(
         "uncertainty about the weight; point estimate = weight",
       ),
@@ -332,9 +389,9 @@ export const Stance = z
   .strictObject({
     redLines: z.array(RedLine).default([]),
     preferences: z.array(Preference).default([]),
-    reservation: Sourced.describe("utility in [0, 1] the party expects without a deal"),
-    power: Sourced.describe("relative capability to shape the outcome, in [0, 1]"),
-    salience: Sourced.describe("how much the issue matters to the party, in [0, 1]"),
+    reservation: SourcedShare.describe("utility in [0, 1] the party expects without a deal"),
+    power: SourcedShare.describe("relative capability to shape the outcome, in [0, 1]"),
+    salience: SourcedShare.describe("how much the issue matters to the party, in [0, 1]"),
   })
   .meta({ id: "Stance" });
 export type Stance = z.infer<typeof Stance>;
@@ -346,12 +403,12 @@ export const Actor = z
     kind: z.enum(["state", "group", "organisation"]).default("state"),
     members: z.array(z.string()).optional().describe("for a group: the states it stands for"),
     nato: z.boolean().default(false),
-    gdpUsdBn: Sourced.optional(),
+    gdpUsdBn: SourcedUsdBn.optional(),
     capabilities: CapabilityLedger.default({}),
-    unitCostUsdMPerYear: CapabilityLedger.default({}).describe(
+    unitCostUsdMPerYear: UnitCostLedger.default({}).describe(
       "yearly cost of one unit of each capability, millions of USD",
     ),
-    fixedCostUsdMPerYear: Sourced.optional().describe(
+    fixedCostUsdMPerYear: SourcedUsdM.optional().describe(
       "paid once a year by a contributor that provides anything",
     ),
     willingness: z.array(Willingness).default([]),
@@ -411,7 +468,7 @@ export const Dimension = z
       .record(Id, AttributeDecl)
       .default({})
       .describe("the attributes this dimension's options set"),
-    options: z.array(Option).min(1),
+    options: z.array(Option).min(1).max(MAX_OPTIONS_PER_DIMENSION),
   })
   .meta({ id: "Dimension" });
 export type Dimension = z.infer<typeof Dimension>;
@@ -470,11 +527,11 @@ export const Precedent = z
     years: z.string(),
     mission: MissionType.optional(),
     mandate: z.string().optional(),
-    personnel: Sourced.optional().describe("the real size: uniformed personnel or monitors deployed"),
-    lineKm: Sourced.optional(),
-    areaKm2: Sourced.optional(),
-    sites: Sourced.optional(),
-    costUsdMPerYear: Sourced.optional(),
+    personnel: SourcedCount.optional().describe("the real size: uniformed personnel or monitors deployed"),
+    lineKm: SourcedLengthKm.optional(),
+    areaKm2: SourcedAreaKm2.optional(),
+    sites: SourcedCount.optional(),
+    costUsdMPerYear: SourcedUsdM.optional(),
     terms: z.string().optional().describe("for a guarantee: what was promised"),
     source: Id,
   })
@@ -492,7 +549,7 @@ export const Scenario = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
     .describe("the date the scenario describes, YYYY-MM-DD: nothing published later belongs in it"),
-  currency: z.strictObject({ code: z.literal("USD"), year: z.number().int() }),
+  currency: z.strictObject({ code: z.literal("USD"), year: Num.int() }),
   sources: z.array(Source).min(1),
   theater: Theater,
   actors: z.array(Actor).min(1),

@@ -48,12 +48,14 @@ const own = (o: object, k: string) => Object.hasOwn(o, k);
 /**
  * Apply settings to a validated scenario.
  * @param isParameter whether a path is a model parameter id (the registry's `parameterDef`)
+ * @param parameterProblem why a number cannot be that parameter's value (undefined: it can)
  * @example applySettings(s, [{ path: "actors.RUS.stance.reservation", value: "0.6" }], (id) => !!parameterDef(id))
  */
 export function applySettings(
   scenario: Scenario,
   settings: readonly Setting[],
   isParameter: (id: string) => boolean,
+  parameterProblem: (id: string, value: number) => string | undefined = () => undefined,
 ): Result<AppliedSettings> {
   const errors: Diagnostic[] = [];
   const err = (s: Setting, path: (string | number)[], message: string) =>
@@ -64,7 +66,9 @@ export function applySettings(
   for (const s of settings) {
     if (isParameter(s.path)) {
       const v = typedValue(s.value);
+      const problem = typeof v === "number" ? parameterProblem(s.path, v) : undefined;
       if (typeof v !== "number") err(s, ["parameters", s.path], `expected a number, got "${s.value}"`);
+      else if (problem) err(s, ["parameters", s.path], problem);
       else parameters[s.path] = v;
       continue;
     }

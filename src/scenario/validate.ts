@@ -1,9 +1,9 @@
 import { asOfWarnings, dateErrors } from "./dates.js";
-import { type Checked, type Diagnostic, describeValue } from "./diagnostics.js";
+import { type Checked, type Diagnostic, describeValue, MAX_ERRORS, moreErrors } from "./diagnostics.js";
 import { pointEstimate } from "./distributions.js";
 import { reservedAttributeProblems } from "./reserved.js";
 import { type Distribution, type Predicate, Scenario } from "./schema.js";
-import { parseYaml } from "./yaml.js";
+import { parseYaml, type YamlLimits } from "./yaml.js";
 import { type Locate, schemaDiagnostics } from "./zod-diagnostics.js";
 
 type Path = (string | number)[];
@@ -13,10 +13,15 @@ type Path = (string | number)[];
  * (`semanticWarnings`: sources the scenario should not know on its asOf date), located the same way.
  * @param text the YAML (or JSON) text
  * @param file the name used in error messages
+ * @param options `limits`: bounds on the text (size, nesting, aliases; `DEFAULT_YAML_LIMITS` when absent)
  * @example const r = loadScenario(readFileSync(f, "utf8"), f); if (!r.ok) r.errors.map(formatDiagnostic); r.warnings
  */
-export function loadScenario(text: string, file = "scenario.yaml"): Checked<Scenario> {
-  const parsed = parseYaml(text, file);
+export function loadScenario(
+  text: string,
+  file = "scenario.yaml",
+  options: { limits?: Partial<YamlLimits> } = {},
+): Checked<Scenario> {
+  const parsed = parseYaml(text, file, options.limits);
   if (!parsed.ok) return { ...parsed, warnings: [] };
   const { data, locate } = parsed.value;
   return validateScenarioData(data, file, locate);
@@ -37,7 +42,11 @@ export function validateScenarioData(data: unknown, file: string, locate?: Locat
     position: where(path, false),
     message,
   });
-  const errors = semanticErrors(result.data).map(([path, message]) => at(path, message));
+  const found = semanticErrors(result.data);
+  // Locating costs time in proportion to the file: locate the first MAX_ERRORS, count the rest.
+  const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
+  if (found.length > MAX_ERRORS)
+    errors.push(moreErrors(file, found.length - MAX_ERRORS, where(found[MAX_ERRORS]![0], false)));
   const warnings = semanticWarnings(result.data).map(([path, message]) => ({
     ...at(path, message),
     severity: "warning" as const,

@@ -3,7 +3,14 @@
  * problems), so that all say what was expected, what was found and where.
  */
 import type { z } from "zod";
-import { type Diagnostic, describeValue, type SourcePosition } from "./diagnostics.js";
+import {
+  type Diagnostic,
+  describeValue,
+  MAX_ERRORS,
+  moreErrors,
+  type SourcePosition,
+} from "./diagnostics.js";
+import { MAGNITUDE_MESSAGE } from "./schema.js";
 
 type Path = (string | number)[];
 
@@ -65,6 +72,11 @@ function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
       return `${issue.message.replace(/^Too small: /, "")}, got ${describeValue(got)}`;
     case "too_big":
       return `${issue.message.replace(/^Too big: /, "")}, got ${describeValue(got)}`;
+    case "invalid_key": {
+      // A record key that is not an identifier (or a built-in name such as `constructor`): say why.
+      const inner = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? issue.message;
+      return `${inner}, got the key ${JSON.stringify(String(issue.path.at(-1)))}`;
+    }
     case "invalid_union": {
       // A discriminated union whose discriminator matches no form: name the forms.
       const forms = (issue as { options?: unknown[] }).options;
@@ -90,15 +102,31 @@ export function schemaDiagnostics(
 ): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const issue of flattenIssues(issues)) {
+  const flat = flattenIssues(issues);
+  // A number both out of range and of an absurd size: the range says more.
+  const ranged = new Set(
+    flat.filter((i) => i.code === "too_small" || i.code === "too_big").map((i) => i.path.join("/")),
+  );
+  let more = 0;
+  let firstMore: Path | undefined;
+  for (const issue of flat) {
+    if (out.length >= MAX_ERRORS) {
+      more++;
+      firstMore ??= issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+      continue;
+    }
+    if (issue.code === "custom" && issue.message === MAGNITUDE_MESSAGE && ranged.has(issue.path.join("/")))
+      continue;
     const path: Path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
     const unknownKey = issue.code === "unrecognized_keys" && issue.keys.length === 1;
+    const badKey = issue.code === "invalid_key";
     const where = unknownKey ? [...path, issue.keys[0]!] : path;
     const message = issueMessage(issue, data);
     const key = `${where.join("/")}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ file, path: where, position: locate(where, unknownKey), message });
+    out.push({ file, path: where, position: locate(where, unknownKey || badKey), message });
   }
+  if (more > 0) out.push(moreErrors(file, more, locate(firstMore ?? [])));
   return out;
 }

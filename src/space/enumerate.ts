@@ -2,6 +2,19 @@
  * The scheme space: the morphological field's consistent schemes, enumerated lazily and counted exactly.
  */
 import type { CompiledRule, CompiledScenario } from "../scenario/compile.js";
+import { LimitError } from "../scenario/diagnostics.js";
+
+/** Most states the exact counter keeps at one dimension (option choices on the dimensions rules still link):
+ *  each is a key and a BigInt (about 200 bytes), and a Map holds at most 2^24 entries. The flagship needs 1,600. */
+export const MAX_COUNT_STATES = 250_000;
+/** Default work budget of one exact count (states × options tried, summed over every dimension and, in
+ *  `countSchemes`, over its count per rule). The flagship's `countSchemes` takes about 460,000 (0.4 s). */
+export const MAX_COUNT_WORK = 20_000_000;
+
+/** The work left to an exact count; `countSchemes` shares one among its counts. */
+export interface CountBudget {
+  work: number;
+}
 
 /** Options allowed per dimension: `allowed[d][o]` true when option o of dimension d may be chosen. */
 export type OptionFilter = boolean[][];
@@ -86,7 +99,9 @@ export function countConsistent(
   c: CompiledScenario,
   rules: readonly CompiledRule[] = c.rules,
   filter: OptionFilter = optionFilter(c),
+  budget: CountBudget = { work: MAX_COUNT_WORK },
 ): bigint {
+  const allowed = filter.map((f) => f.filter(Boolean).length);
   const n = c.dims.length;
   const byLast = rulesByLastDim(c, rules);
   // lastUse[d]: the latest dimension that shares a rule with d (d itself when none).
@@ -102,6 +117,8 @@ export function countConsistent(
   for (let d = 0; d < n; d++) {
     const nextFrontier = [...frontier, d].filter((x) => lastUse[x]! > d);
     const next = new Map<string, { values: number[]; count: bigint }>();
+    budget.work -= states.size * allowed[d]!;
+    if (budget.work < 0) throw tooWide(c, d, nextFrontier, states.size, allowed, "work");
     for (const { values, count } of states.values()) {
       frontier.forEach((f, k) => {
         value[f] = values[k]!;
@@ -115,7 +132,10 @@ export function countConsistent(
         const key = nv.join(",");
         const prev = next.get(key);
         if (prev) prev.count += count;
-        else next.set(key, { values: nv, count });
+        else {
+          if (next.size >= MAX_COUNT_STATES) throw tooWide(c, d, nextFrontier, next.size, allowed, "states");
+          next.set(key, { values: nv, count });
+        }
       }
     }
     frontier = nextFrontier;
@@ -124,6 +144,29 @@ export function countConsistent(
   let total = 0n;
   for (const s of states.values()) total += s.count;
   return total;
+}
+
+/** The error of a count that would exceed its budget: the numbers, the dimensions that make it wide, and what
+ *  to do. */
+function tooWide(
+  c: CompiledScenario,
+  d: number,
+  frontier: readonly number[],
+  states: number,
+  allowed: readonly number[],
+  what: "work" | "states",
+): LimitError {
+  const linked = frontier.map((x) => `${c.dims[x]!.id} (${allowed[x]} options)`).join(", ");
+  const raw = allowed.reduce((p, n) => p * BigInt(n), 1n);
+  return new LimitError(
+    `the space cannot be counted exactly within the budget: ${
+      what === "states"
+        ? `more than ${MAX_COUNT_STATES.toLocaleString("en-US")} combinations of options`
+        : `more than ${MAX_COUNT_WORK.toLocaleString("en-US")} steps (${states.toLocaleString("en-US")} combinations of options)`
+    } at dimension ${c.dims[d]!.id}, where the options of ${linked || "no dimension"} must be kept apart because rules link them to later dimensions; ` +
+      `there are at most ${raw.toLocaleString("en-US")} schemes (the raw count). Fix some of these dimensions ` +
+      "with --where dim=option, give them fewer options, or link fewer dimensions by rules",
+  );
 }
 
 /** The number of schemes before any rule: the product of the option counts. */
@@ -152,7 +195,8 @@ export interface SpaceCount {
  */
 export function countSchemes(c: CompiledScenario, filter: OptionFilter = optionFilter(c)): SpaceCount {
   const raw = countRaw(c, filter);
-  const consistent = countConsistent(c, c.rules, filter);
+  const budget: CountBudget = { work: MAX_COUNT_WORK };
+  const consistent = countConsistent(c, c.rules, filter, budget);
   const rules = c.rules.map((r, i) => {
     let alone = raw;
     c.dims.forEach((_, d) => {
@@ -165,6 +209,7 @@ export function countSchemes(c: CompiledScenario, filter: OptionFilter = optionF
       c,
       c.rules.filter((_, j) => j !== i),
       filter,
+      budget,
     );
     return { rule: r.id, reason: r.reason, alone, only: without - consistent };
   });

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createDocument } from "../../adapters/dom.js";
 import { loadHighsSolver } from "../../adapters/highs.js";
+import { readInputFile } from "../../adapters/read-input.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import type { Analysis } from "../../explore/analyze.js";
 import { analyzeScenario } from "../../explore/analyze.js";
@@ -29,10 +30,11 @@ import {
   type UncertaintyAnswer,
 } from "../../uncertainty/index.js";
 import { readAtlas } from "../atlas.js";
+import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
-import { writeFileAtomic } from "../files.js";
+import { checkOutputPath, OutputPathError, writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
-import { loadScenarioFile, readInputFile } from "../scenario-file.js";
+import { loadScenarioFile } from "../scenario-file.js";
 import { whereArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
@@ -122,6 +124,7 @@ Options:
   --quiet        no progress bar (none is shown anyway when stderr is not a terminal)
 ${UNCERTAINTY_HELP}
 ${SETTINGS_HELP}
+${maxSchemesHelp()}
 The same input gives byte-identical JSON.`,
   options: {
     json: { type: "boolean" },
@@ -136,11 +139,12 @@ The same input gives byte-identical JSON.`,
     verbose: { type: "boolean" },
     ...UNCERTAINTY_FLAGS,
     ...SETTINGS_FLAG,
+    ...MAX_SCHEMES_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
     const { values, positionals, io } = ctx;
-    const top = numberFlag(ctx, "top", { min: 1, integer: true }) ?? 10;
+    const top = numberFlag(ctx, "top", { min: 1, max: 1000, integer: true }) ?? 10;
     const objective = stringFlag(ctx, "objective") ?? "min-cost";
     if (!(COALITION_OBJECTIVES as readonly string[]).includes(objective)) {
       throw new UsageError(
@@ -149,12 +153,15 @@ The same input gives byte-identical JSON.`,
     }
     const md = stringFlag(ctx, "md");
     const html = stringFlag(ctx, "html");
+    if (md !== undefined) outputTarget(resolve(io.cwd, md), md, "--md");
+    if (html !== undefined) outputTarget(resolve(io.cwd, html), html, "--html");
     const width = reportWidth();
     const mc = uncertaintyFlags(ctx);
     const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
     const where = stringFlag(ctx, "where");
     const filter = where === undefined ? undefined : whereArg(c, where);
     const acceptedBy = acceptedByArg(c.scenario, stringFlag(ctx, "accepted-by"));
+    schemesWithinBudget(ctx, c, filter);
     const solver = await loadHighsSolver();
     const bar = progressBar(io, "analyze", Boolean(values.quiet));
     const analysis = analyzeScenario(c, solver, {
@@ -197,9 +204,11 @@ The same input gives byte-identical JSON.`,
       const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
       const pictures: Record<string, ReportPicture[]> = {};
       try {
-        // The folder beside the file (its parent must exist, as for the file itself).
-        if (!existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
-        for (const f of figures!.figures) {
+        // The folder beside the file (its parent must exist, as for the file itself); none for a device such
+        // as /dev/stdout or /dev/null, whose folder is /dev.
+        const device = statSync(target, { throwIfNoEntry: false })?.isCharacterDevice() === true;
+        if (!device && !existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
+        for (const f of device ? [] : figures!.figures) {
           const place = FIGURE_PLACES[f.id]!;
           writeFileAtomic(join(dirname(target), folder, `${f.id}.svg`), `${f.svg}\n`);
           pictures[place] = [
@@ -214,6 +223,7 @@ The same input gives byte-identical JSON.`,
             (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures : ""),
         );
       } catch (e) {
+        if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${md}: ${e.message}`);
         throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       }
     }
@@ -255,3 +265,13 @@ The same input gives byte-identical JSON.`,
     return 0;
   },
 };
+
+/** Check an output target before the analysis starts, so that a missing folder is not found after it. */
+function outputTarget(path: string, given: string, flag: string): void {
+  try {
+    checkOutputPath(path);
+  } catch (e) {
+    if (e instanceof OutputPathError) throw new UsageError(`${flag}: cannot write ${given}: ${e.message}`);
+    throw e;
+  }
+}

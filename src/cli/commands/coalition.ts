@@ -1,4 +1,5 @@
 import { loadHighsSolver } from "../../adapters/highs.js";
+import { inputLimits, readInputFile } from "../../adapters/read-input.js";
 import {
   COALITION_OBJECTIVES,
   type CoalitionObjective,
@@ -12,7 +13,7 @@ import { renderCoalition } from "../../report/coalition.js";
 import { InputError } from "../../scenario/diagnostics.js";
 import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, type CommandContext, jsonOut, stringFlag, UsageError } from "../command.js";
-import { loadScenarioFile, readInputFile } from "../scenario-file.js";
+import { loadScenarioFile } from "../scenario-file.js";
 import { lazyAnalysis, schemeArg } from "../scheme-arg.js";
 
 export const coalitionCommand: Command = {
@@ -54,8 +55,9 @@ Exit codes: 0 success (gaps included), 2 bad input or usage.`,
     if (problemPath !== undefined) {
       if (positionals.length > 0)
         throw new UsageError(`unexpected argument "${positionals[0]}" with --problem`);
-      const { text, name } = readInputFile(problemPath, io.cwd);
-      const parsed = parseCoalitionProblem(text, name);
+      const limits = inputLimits();
+      const { text, name } = readInputFile(problemPath, io.cwd, limits);
+      const parsed = parseCoalitionProblem(text, name, { limits });
       if (!parsed.ok) throw new InputError(parsed.errors);
       problem = parsed.value;
       title = name;

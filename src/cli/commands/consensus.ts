@@ -5,6 +5,7 @@
 import { analyzeConsensus, compileStances, partyVerdicts, type ScoredScheme } from "../../politics/index.js";
 import { type ConsensusViewInput, consensusJson, renderConsensus } from "../../report/consensus.js";
 import { enumerateSchemes, optionFilter } from "../../space/index.js";
+import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { assignmentArg } from "../scheme-arg.js";
@@ -36,6 +37,7 @@ Options:
   --top N     best schemes shown (default 3)
   --sets N    concession sets shown (default 5)
 ${SETTINGS_HELP}
+${maxSchemesHelp()}
 Exit codes: 0 success, 2 bad input.`,
   options: {
     where: { type: "string" },
@@ -43,6 +45,7 @@ Exit codes: 0 success, 2 bad input.`,
     top: { type: "string" },
     sets: { type: "string" },
     ...SETTINGS_FLAG,
+    ...MAX_SCHEMES_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -52,6 +55,7 @@ Exit codes: 0 success, 2 bad input.`,
     const whereSpec = stringFlag(ctx, "where");
     const fixed = whereSpec === undefined ? undefined : assignmentArg(c, whereSpec, "--where");
     const filter = optionFilter(c, fixed);
+    schemesWithinBudget(ctx, c, filter);
     const t = compileStances(c);
     const a = analyzeConsensus(t, enumerateSchemes(c, { filter }), { top, concessionSets: setsWanted });
     const view: ConsensusViewInput = {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defaultScenarioText } from "../../scenarios/index.js";
 import { type Command, UsageError } from "../command.js";
-import { writeFileAtomic } from "../files.js";
+import { OutputPathError, writeFileAtomic } from "../files.js";
 
 export const initCommand: Command = {
   name: "init",
@@ -21,6 +21,8 @@ Refuses to overwrite an existing file unless --force.`,
     try {
       writeFileAtomic(target, text, { overwrite: Boolean(values.force) });
     } catch (e) {
+      if (e instanceof OutputPathError && e.code !== "EEXIST")
+        throw new UsageError(`cannot write: ${e.message}`);
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EEXIST")
         throw new UsageError(`${positionals[0] ?? "scenario.yaml"} exists; use --force to overwrite it`);

@@ -28,7 +28,7 @@ With no file, uses the embedded default scenario.`,
     const { values, positionals, io } = ctx;
     if (Boolean(values.count) === Boolean(values.list))
       throw new UsageError("give exactly one of --count or --list");
-    const limit = numberFlag(ctx, "limit", { min: 0, integer: true }) ?? 20;
+    const limit = numberFlag(ctx, "limit", { min: 0, max: 1e9, integer: true }) ?? 20;
     if (values.limit !== undefined && !values.list) throw new UsageError("--limit goes with --list");
     const c = loadScenarioFile(positionals[0], io.cwd);
     const where = stringFlag(ctx, "where");

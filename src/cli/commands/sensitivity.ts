@@ -11,6 +11,12 @@ import {
   type SensitivityMetric,
   sensitivity,
 } from "../../uncertainty/index.js";
+import {
+  DEFAULT_MAX_SCHEMES_KERNEL,
+  MAX_SCHEMES_FLAG,
+  maxSchemesHelp,
+  schemesWithinBudget,
+} from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { fullSchemeArg } from "../scheme-arg.js";
@@ -38,6 +44,7 @@ Options:
   --samples N    Monte-Carlo draws for the global ranking (default 200; 0: none)
   --seed S       seed of the draws (default 20250820)
 ${SETTINGS_HELP}
+${maxSchemesHelp(DEFAULT_MAX_SCHEMES_KERNEL)}
   --json         print the result as JSON
 Exit codes: 0 success, 2 bad input or usage.`,
   options: {
@@ -48,6 +55,7 @@ Exit codes: 0 success, 2 bad input or usage.`,
     seed: { type: "string" },
     json: { type: "boolean" },
     ...SETTINGS_FLAG,
+    ...MAX_SCHEMES_FLAG,
   },
   maxPositionals: 1,
   async run(ctx) {
@@ -58,6 +66,7 @@ Exit codes: 0 success, 2 bad input or usage.`,
     const samples = numberFlag(ctx, "samples", { min: 0, max: 100_000, integer: true }) ?? 200;
     const seed = numberFlag(ctx, "seed", { min: 0, max: 2 ** 32 - 1, integer: true });
     const { c, parameters } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
+    schemesWithinBudget(ctx, c, undefined, DEFAULT_MAX_SCHEMES_KERNEL);
     const kernel = new MonteCarloKernel(c);
     if (kernel.n === 0) throw new UsageError("the scenario has no consistent scheme");
     const overrides = Object.fromEntries(

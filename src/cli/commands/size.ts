@@ -11,6 +11,7 @@ import {
 import { sizeQra } from "../../models/qra.js";
 import { AIRCRAFT, aircraftIds, aircraftType } from "../../parameters/index.js";
 import { POSTURES, type Posture, SIZING_MISSIONS, type SizingMission } from "../../precedents/schema.js";
+import { MAX_AREA_KM2, MAX_COUNT, MAX_LENGTH_KM, MAX_POPULATION } from "../../scenario/schema.js";
 import {
   type Command,
   type CommandContext,
@@ -134,10 +135,10 @@ function runGround(ctx: CommandContext): number {
   if (postureRaw !== undefined && !(POSTURES as readonly string[]).includes(postureRaw))
     throw new UsageError(`--posture: expected one of ${POSTURES.join(", ")}, got "${postureRaw}"`);
   const posture = (postureRaw as Posture | undefined) ?? DEFAULT_POSTURE[m];
-  const lineKm = numberFlag(ctx, "line-km", { min: 0 });
-  const areaKm2 = numberFlag(ctx, "area-km2", { min: 0 });
-  const population = numberFlag(ctx, "population", { min: 0 });
-  const sites = numberFlag(ctx, "sites", { min: 0, integer: true });
+  const lineKm = numberFlag(ctx, "line-km", { min: 0, max: MAX_LENGTH_KM });
+  const areaKm2 = numberFlag(ctx, "area-km2", { min: 0, max: MAX_AREA_KM2 });
+  const population = numberFlag(ctx, "population", { min: 0, max: MAX_POPULATION });
+  const sites = numberFlag(ctx, "sites", { min: 0, max: MAX_COUNT, integer: true });
   const given = [lineKm, areaKm2, sites].filter((x) => x !== undefined).length;
   if (given !== 1) throw new UsageError("give exactly one of --line-km, --area-km2 or --sites");
   if (population !== undefined && areaKm2 === undefined)
@@ -160,7 +161,7 @@ function runGround(ctx: CommandContext): number {
       `a ${posture} ${m} mission has no density by ${GEOMETRY_FLAG[kind]}; ${m} is sized as ${ok.join(", ")}`,
     );
   }
-  const rotation = numberFlag(ctx, "rotation", { min: 1 });
+  const rotation = numberFlag(ctx, "rotation", { min: 1, max: 100 });
   const size = sizeGroundForce({ mission: m, posture, geometry }, rotation === undefined ? {} : { rotation });
   const nation = stringFlag(ctx, "nation");
   const [y0, y1] = deflatorYears();
@@ -209,7 +210,7 @@ function runQra(ctx: CommandContext): number {
     "air --qra",
   );
   if (ctx.positionals.length > 2) throw new UsageError(`unexpected argument "${ctx.positionals[2]}"`);
-  const area = numberFlag(ctx, "area", { min: 1 });
+  const area = numberFlag(ctx, "area", { min: 1, max: MAX_AREA_KM2 });
   if (area === undefined) throw new UsageError("--area is required (km² policed)");
   const aircraftRaw = stringFlag(ctx, "aircraft") ?? "F-16";
   const aircraft = aircraftType(aircraftRaw);
@@ -217,8 +218,8 @@ function runQra(ctx: CommandContext): number {
     throw new UsageError(
       `--aircraft: expected a fighter (${aircraftIds("fighter").join(", ")}), got "${aircraftRaw}"`,
     );
-  const launch = numberFlag(ctx, "launch-minutes", { min: 0 });
-  const response = numberFlag(ctx, "response-minutes", { min: 1 });
+  const launch = numberFlag(ctx, "launch-minutes", { min: 0, max: 10_000 });
+  const response = numberFlag(ctx, "response-minutes", { min: 1, max: 10_000 });
   const raw = ctx.values.base;
   const baseArgs = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
   const bases = baseArgs.map((b) => resolveBase(ctx, b));

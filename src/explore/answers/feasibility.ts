@@ -33,7 +33,8 @@ export function feasibilityAnswer(x: AnswerContext): FeasibilityAnswer {
   });
   const spread = x.c.dims.map((dim, d) => {
     const shares = x.byOption[d]!.filter((s) => s.schemes > 0).map(feasibleShare);
-    return { d, dim: dim.id, spread: Math.max(...shares) - Math.min(...shares) };
+    // No scheme with any option (an empty space): no spread, rather than -Infinity.
+    return { d, dim: dim.id, spread: shares.length === 0 ? 0 : Math.max(...shares) - Math.min(...shares) };
   });
   spread.sort((a, b) => b.spread - a.spread || a.d - b.d);
   return {
@@ -44,7 +45,11 @@ export function feasibilityAnswer(x: AnswerContext): FeasibilityAnswer {
       .sort((a, b) => b[1].schemes - a[1].schemes)
       .map(([capability, g]) => ({ capability, ...g })),
     drivers: spread.map(({ dim, spread }) => ({ dim, spread })),
-    requirements: REQ_NAMES.map((requirement, k) => ({ requirement, ...x.requirementRange[k]! })),
+    // Over no consistent scheme there is no lowest or highest requirement.
+    requirements:
+      x.consistent === 0
+        ? []
+        : REQ_NAMES.map((requirement, k) => ({ requirement, ...x.requirementRange[k]! })),
     byDriver: spread.slice(0, 2).map((s) => ({ dim: s.dim, options: optionRows(x, s.d) })),
   };
 }

@@ -85,8 +85,8 @@ export interface GroundClassFit extends LooSummary {
   /** Fitted density (designed classes: the parameter's value, unfitted). */
   density: number;
   exponent: number;
-  /** RMS of the leave-one-out log errors of this class (NaN with fewer than 2 cases). */
-  ownSigmaLog: number;
+  /** RMS of the leave-one-out log errors of this class (null with fewer than 2 cases). */
+  ownSigmaLog: number | null;
   /** Whether the interval uses the pooled spread (fewer than MIN_CASES_OWN_SPREAD cases). */
   pooled: boolean;
   /** Held-out predictions within a factor 3 of the actual. */
@@ -239,7 +239,7 @@ export function calibrateGround(
       n: cs.length,
       density: m.density,
       exponent: m.exponent,
-      ownSigmaLog: errs.length >= 2 ? rms(errs) : Number.NaN,
+      ownSigmaLog: errs.length >= 2 ? rms(errs) : null,
       pooled: h.pooled,
       sigmaLog: h.sigma,
       df: h.df,

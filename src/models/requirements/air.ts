@@ -5,6 +5,7 @@
  */
 
 import { param } from "../../parameters/index.js";
+import { ScenarioDataError } from "../../scenario/diagnostics.js";
 import type { LatLon } from "../../scenario/schema.js";
 import { type CapStationSize, nearestBase, sizeCapStation } from "../air.js";
 import { interpolateGreatCircle, pointAlongPolyline, polylineLengthKm } from "../geo.js";
@@ -55,7 +56,11 @@ export function airGroup(
   let fighters = 0;
   let cost = 0;
   if (n > 0) {
-    if (ctx.bases.length === 0) throw new RangeError("cap_stations > 0 but the scenario lists no airbases");
+    if (ctx.bases.length === 0)
+      throw new ScenarioDataError(
+        ["theater", "airbases"],
+        "a scheme sets cap_stations > 0 but the scenario lists no airbases: add some under theater.airbases",
+      );
     const placed = capStationPlacement(ctx.polyline, ctx.bases, n, param(ctx.params, "air.standoff_km"));
     let tankerMc = 0;
     let aewMc = 0;
@@ -69,6 +74,7 @@ export function airGroup(
         { base: base.location, station, aircraft: ctx.fighter, tanker: ctx.useTankers },
         { parameters: ctx.params },
       );
+      outOfReach(size, station, base, ctx.fighter.id);
       fighters += size.aircraftRequired;
       cost += (size.flightHoursPerYear * ctx.fighter.costUsdPerFlightHour) / 1e6;
       if (size.refuelled) {
@@ -76,6 +82,7 @@ export function airGroup(
           { base: base.location, station, aircraft: ctx.tanker },
           { parameters: ctx.params, aircraftPerStation: perTankerStation },
         );
+        outOfReach(t, station, base, ctx.tanker.id);
         tankerMc += t.missionCapableAircraft / t.availability;
         tankerFh += t.flightHoursPerYear;
       }
@@ -83,6 +90,7 @@ export function airGroup(
         { base: base.location, station, aircraft: ctx.aew },
         { parameters: ctx.params, aircraftPerStation: perAewStation },
       );
+      outOfReach(a, station, base, ctx.aew.id);
       aewMc += a.missionCapableAircraft / a.availability;
       aewFh += a.flightHoursPerYear;
       lines?.push({
@@ -224,4 +232,16 @@ export function airGroup(
       ],
     });
   }
+}
+
+/** A station its nearest base cannot reach (transit out and back outlasts the sortie) needs infinitely many
+ *  aircraft: not a figure to report but a scenario whose line lies beyond its airbases. */
+function outOfReach(size: CapStationSize, station: LatLon, base: { id: string }, aircraft: string): void {
+  if (Number.isFinite(size.aircraftRequired) && Number.isFinite(size.flightHoursPerYear)) return;
+  throw new ScenarioDataError(
+    ["theater", "contactLine", "polyline"],
+    `a patrol station on the contact line at ${station.lat.toFixed(2)}, ${station.lon.toFixed(2)} is out of reach of ` +
+      `every airbase for ${aircraft} (nearest: ${base.id}, ${Math.round(size.distanceKm).toLocaleString("en-US")} km; ` +
+      `${size.transitHours.toFixed(1)} h each way): move the line's points nearer the airbases, or add an airbase`,
+  );
 }

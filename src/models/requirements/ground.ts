@@ -5,6 +5,7 @@
 
 import { param } from "../../parameters/index.js";
 import { POSTURES, type Posture } from "../../precedents/schema.js";
+import { ScenarioDataError } from "../../scenario/diagnostics.js";
 import { GROUND_MISSIONS, type GroundMissionKind } from "../../scenario/reserved.js";
 import { sizeGroundForce } from "../ground.js";
 import { DEFAULT_POSTURE, sizingClass } from "../ground-classes.js";
@@ -35,7 +36,8 @@ export function groundGroup(
   let generated = 0;
   if (mission !== "none") {
     if (!(GROUND_MISSIONS as readonly string[]).includes(mission)) {
-      throw new RangeError(
+      throw new ScenarioDataError(
+        ["dimensions"],
         `ground_mission "${mission}" (${src("ground_mission")}) is not one of none, ${GROUND_MISSIONS.join(", ")}`,
       );
     }
@@ -43,7 +45,8 @@ export function groundGroup(
     const postureRaw = String(get("ground_posture"));
     const posture: Posture = postureRaw === "default" ? DEFAULT_POSTURE[m] : (postureRaw as Posture);
     if (!(POSTURES as readonly string[]).includes(posture))
-      throw new RangeError(
+      throw new ScenarioDataError(
+        ["dimensions"],
         `ground_posture "${postureRaw}" (${src("ground_posture")}) is not one of default, ${POSTURES.join(", ")}`,
       );
     // Line missions cover line length × share; reassurance (and a tripwire given sites) holds sites.
@@ -56,7 +59,8 @@ export function groundGroup(
         { parameters: ctx.params, rotation },
       );
     } catch (e) {
-      throw new RangeError(
+      throw new ScenarioDataError(
+        ["dimensions"],
         `${(e as Error).message} (${src("ground_mission")}, ground_posture from ${src("ground_posture")})`,
       );
     }
