@@ -60,19 +60,10 @@ export interface RunWithResult extends RunRecord {
   html: string | null;
 }
 
-/** What `saveRun` takes. */
-export interface NewRun {
-  id: string;
-  key: string;
-  scenario: string;
+/** What `saveRun` takes: a run record with its options as canonical JSON and, when done, its reports. */
+export interface NewRun extends Omit<RunRecord, "options" | "error"> {
   /** Canonical JSON of the options. */
   options: string;
-  seed: number | null;
-  toolVersion: string;
-  status: RunStatus;
-  createdAt: string;
-  finishedAt: string;
-  durationMs: number;
   result?: string;
   markdown?: string;
   html?: string;
