@@ -6,9 +6,10 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { loadHighsSolver } from "../adapters/highs.js";
+import { readAtlas } from "../cli/atlas.js";
 import { UsageError } from "../cli/command.js";
-import { drawFigures } from "../cli/commands/analyze.js";
-import { COVERAGE_STEP_DEG, readAtlas } from "../cli/commands/explain.js";
+import { COVERAGE_STEP_DEG } from "../cli/commands/explain.js";
+import { drawFigures } from "../cli/figures.js";
 import { changedSchemeArg, fullSchemeArg, whereArg } from "../cli/scheme-arg.js";
 import { VERSION } from "../cli/version.js";
 import {

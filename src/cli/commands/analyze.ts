@@ -1,37 +1,25 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { createDocument } from "../../adapters/dom.js";
 import { loadHighsSolver } from "../../adapters/highs.js";
 import { readInputFile } from "../../adapters/read-input.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
-import type { Analysis } from "../../explore/analyze.js";
 import { analyzeScenario } from "../../explore/analyze.js";
-import type { ResolvedParameters } from "../../parameters/index.js";
-import { allFigures, FIGURE_PLACES, figureData, renderHtml, schemeOf } from "../../report/html/index.js";
+import { FIGURE_PLACES, renderHtml } from "../../report/html/index.js";
 import {
   ID_NAMES,
   markdownPicture,
-  type ReportNames,
   type ReportPicture,
   renderMarkdown,
   renderText,
   reportNames,
 } from "../../report/index.js";
 import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
-import type { CompiledScenario } from "../../scenario/compile.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { defaultScenarioText } from "../../scenarios/index.js";
-import type { OptionFilter } from "../../space/index.js";
-import {
-  MonteCarloKernel,
-  sensitivity,
-  type TornadoBar,
-  type UncertaintyAnswer,
-} from "../../uncertainty/index.js";
-import { readAtlas } from "../atlas.js";
 import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
+import { drawFigures } from "../figures.js";
 import { checkOutputPath, OutputPathError, writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
@@ -40,48 +28,6 @@ import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 import { runUncertainty, UNCERTAINTY_FLAGS, UNCERTAINTY_HELP, uncertaintyFlags } from "../uncertainty.js";
 import { VERSION } from "../version.js";
 import { reportWidth } from "../width.js";
-
-/** The figures' data (the map, the scored Nash and maximin schemes, with --samples the focus scheme's tornado
- *  on the least party margin) and every figure it allows. */
-export async function drawFigures(
-  c: CompiledScenario,
-  analysis: Analysis,
-  o: {
-    names: ReportNames;
-    parameters: ResolvedParameters;
-    objective: CoalitionObjective;
-    filter: OptionFilter | undefined;
-    uncertainty: UncertaintyAnswer | undefined;
-  },
-) {
-  let tornado: { metric: string; point: number; bars: TornadoBar[] } | undefined;
-  if (o.uncertainty && analysis.focus) {
-    const kernel = new MonteCarloKernel(c, {
-      ...(o.filter ? { filter: o.filter } : {}),
-      objective: o.objective,
-    });
-    const overrides = Object.fromEntries(
-      [...o.parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
-    );
-    const r = sensitivity(c, kernel, kernel.indexOf(schemeOf(c, analysis.focus.scheme)), {
-      metric: "margin",
-      samples: 0,
-      overrides,
-    });
-    tornado = { metric: r.metric, point: r.point.value, bars: r.tornado };
-  }
-  const atlas = readAtlas();
-  const data = figureData(c, analysis, {
-    names: o.names,
-    parameters: o.parameters,
-    objective: o.objective,
-    ...(atlas ? { atlas } : {}),
-    ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
-    ...(tornado ? { tornado } : {}),
-  });
-  const document = createDocument();
-  return { data, document, figures: allFigures(data, document) };
-}
 
 /** `--accepted-by RUS,UKR`: party ids, each an actor with a stance. */
 function acceptedByArg(s: Scenario, raw: string | undefined): string[] | undefined {

@@ -44,7 +44,6 @@ ${SETTINGS_HELP}
 Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
 
 /** Natural Earth borders from the world-atlas package (src/cli/atlas.ts; exported here for src/server). */
-export { readAtlas } from "../atlas.js";
 
 export const explainCommand: Command = {
   name: "explain",
