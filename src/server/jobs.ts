@@ -108,7 +108,9 @@ async function analyze(job: AnalyzeJob, c: CompiledScenario, progress?: MessageP
   // The first message says the run has started, with the number of schemes of its pass.
   progress?.postMessage([0, Number(countConsistent(c, c.rules, filter))]);
   let last = 0;
-  const analysis = analyzeScenario(c, await highs(), {
+  // Counted per option and party for the HTML report's heatmap; left out of the result, which is the CLI's --json.
+  const { acceptanceByOption, ...analysis } = analyzeScenario(c, await highs(), {
+    acceptanceByOption: true,
     objective: job.objective,
     top: ANALYSIS_TOP,
     parameters,
@@ -141,13 +143,17 @@ async function analyze(job: AnalyzeJob, c: CompiledScenario, progress?: MessageP
     markdown += renderUncertaintyMarkdown(uncertainty, { names, base: analysis.focus?.scheme ?? {} });
   }
   // The page of `analyze --html`, drawn by the same function.
-  const figures = await drawFigures(c, analysis, {
-    names,
-    parameters,
-    objective: job.objective,
-    filter,
-    uncertainty,
-  });
+  const figures = await drawFigures(
+    c,
+    { ...analysis, acceptanceByOption },
+    {
+      names,
+      parameters,
+      objective: job.objective,
+      filter,
+      uncertainty,
+    },
+  );
   const html = renderHtml(
     {
       data: figures.data,

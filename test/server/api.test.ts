@@ -199,6 +199,9 @@ describe("guarantor serve: analyses", () => {
     expect(html.headers["content-type"]).toMatch(/text\/html/);
     expect(html.body).toMatch(/^<!doctype html>/i);
     expect(html.body).toContain("<svg");
+    // The heatmap needs the per-option counts, which the server counts for the page and keeps out of /result.
+    expect(html.body).toContain('data-figure="acceptance"');
+    expect(result.json()).not.toHaveProperty("acceptanceByOption");
     expect(html.body).not.toMatch(/<script|<link /i);
   });
 
