@@ -4,7 +4,7 @@
  * builds the same structure from a scenario and a scheme.
  */
 import { z } from "zod";
-import { type Diagnostic, MAX_ERRORS, moreErrors, type Result } from "../scenario/diagnostics.js";
+import { cappedErrors, type Diagnostic, type Result } from "../scenario/diagnostics.js";
 import { Id, MAX_COUNT, MAX_USD_M, Num } from "../scenario/schema.js";
 import { parseYaml, type YamlLimits } from "../scenario/yaml.js";
 import { schemaDiagnostics } from "../scenario/zod-diagnostics.js";
@@ -137,8 +137,6 @@ export function parseCoalitionProblem(
   if (!result.success)
     return { ok: false, errors: schemaDiagnostics(result.error.issues, data, file, locate) };
   const found = coalitionProblemErrors(result.data);
-  const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
-  if (found.length > MAX_ERRORS)
-    errors.push(moreErrors(file, found.length - MAX_ERRORS, locate(found[MAX_ERRORS]![0])));
+  const errors = cappedErrors(file, found, at, locate);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: result.data };
 }

@@ -65,6 +65,24 @@ export function moreErrors(file: string, more: number, position: SourcePosition 
   };
 }
 
+/**
+ * Errors found by path, the first MAX_ERRORS located and the rest counted in one last diagnostic (locating
+ * costs time in proportion to the file).
+ * @param at the located diagnostic of one error
+ * @param locate the position of a path, for the note on the rest
+ */
+export function cappedErrors(
+  file: string,
+  found: readonly [(string | number)[], string][],
+  at: (path: (string | number)[], message: string) => Diagnostic,
+  locate: (path: (string | number)[]) => SourcePosition | undefined,
+): Diagnostic[] {
+  const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
+  if (found.length > MAX_ERRORS)
+    errors.push(moreErrors(file, found.length - MAX_ERRORS, locate(found[MAX_ERRORS]![0])));
+  return errors;
+}
+
 /** Either a value or the located problems that prevented it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Diagnostic[] };
 

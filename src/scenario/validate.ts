@@ -1,5 +1,5 @@
 import { asOfWarnings, dateErrors } from "./dates.js";
-import { type Checked, type Diagnostic, describeValue, MAX_ERRORS, moreErrors } from "./diagnostics.js";
+import { type Checked, cappedErrors, type Diagnostic, describeValue } from "./diagnostics.js";
 import { pointEstimate } from "./distributions.js";
 import { reservedAttributeProblems } from "./reserved.js";
 import { type Distribution, type Predicate, Scenario } from "./schema.js";
@@ -43,10 +43,7 @@ export function validateScenarioData(data: unknown, file: string, locate?: Locat
     message,
   });
   const found = semanticErrors(result.data);
-  // Locating costs time in proportion to the file: locate the first MAX_ERRORS, count the rest.
-  const errors = found.slice(0, MAX_ERRORS).map(([path, message]) => at(path, message));
-  if (found.length > MAX_ERRORS)
-    errors.push(moreErrors(file, found.length - MAX_ERRORS, where(found[MAX_ERRORS]![0], false)));
+  const errors = cappedErrors(file, found, at, (path) => where(path, false));
   const warnings = semanticWarnings(result.data).map(([path, message]) => ({
     ...at(path, message),
     severity: "warning" as const,
