@@ -211,17 +211,20 @@ describe("the web app in Chromium", () => {
     await page.locator("#clear").click();
     await opt("ground_presence", "none").click();
     await analysed();
-    await page.locator("#save-run").click();
-    await expect
-      .poll(() => page.locator("#status").textContent(), { timeout: 180_000, interval: 500 })
-      .toMatch(/^Saved run \S+\./);
+    // "Saved run <id>." appears only once the server has finished the run (compare refuses a running one).
+    const saved = async (): Promise<string> => {
+      await page.locator("#save-run").click();
+      expect(await page.locator("#status").textContent()).not.toMatch(/^Saved run/);
+      await expect
+        .poll(() => page.locator("#status").textContent(), { timeout: 180_000, interval: 500 })
+        .toMatch(/^Saved run \S+\./);
+      return (await page.locator("#status").textContent())!.split(" ")[2]!;
+    };
+    const first = await saved();
     await opt("ground_presence", "none").click(); // free it
     await opt("ground_presence", "monitors").click();
     await analysed();
-    await page.locator("#save-run").click();
-    await expect
-      .poll(() => page.locator("#status").textContent(), { timeout: 180_000, interval: 500 })
-      .toMatch(/^Saved run \S+\./);
+    expect(await saved()).not.toBe(first);
     await page.getByRole("tab", { name: "Runs" }).click();
     const boxes = page.locator('#runs-list input[type="checkbox"]');
     await expect.poll(() => boxes.count(), { timeout: 30_000 }).toBe(2);

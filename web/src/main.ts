@@ -355,6 +355,7 @@ async function storedNow(): Promise<StoredScenario | undefined> {
 /** Save the exploration as a run: the server's analysis of the stored scenario, the selection as `where` and
  *  the what-if as `set`; waits (at most RUN_WAIT_MS) until the server has finished it. */
 async function saveRun(): Promise<void> {
+  status("Saving the run…");
   const stored = await storedNow();
   if (!stored) return;
   try {
