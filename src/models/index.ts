@@ -90,6 +90,8 @@ export {
   REQ_TANKERS,
   REQ_TROOPS,
   REQUIREMENT_ATTRIBUTES,
+  type RequirementTable,
+  requirementTables,
   type RequirementOptions,
   type SchemeReach,
   type SchemeRequirements,
