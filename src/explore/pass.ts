@@ -84,6 +84,11 @@ export interface SchemeScores {
   feasible: boolean;
   /** The requirement model's yearly cost, USD m. */
   cost: number;
+  /** The first dimension whose option differs from the previous scheme scored (0 for the first): reducers
+   *  that keep sums over dimensions redo only the part from there. */
+  changedFrom: number;
+  /** Whether `requirements` differ from the previous scheme's (they are recomputed only then). */
+  requirementsChanged: boolean;
 }
 
 export interface PassOptions {
@@ -173,6 +178,8 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     feasibility: 1,
     feasible: true,
     cost: 0,
+    changedFrom: 0,
+    requirementsChanged: true,
   };
 
   const newCoalition = (s: Scheme, req: Float64Array): CoalitionEntry => {
@@ -217,7 +224,9 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     started = true;
     for (let d = Math.max(0, k); d < dims; d++) previous[d] = s[d]!;
     const req = scores.requirements;
-    if (reqLast >= k) requirementOf(s, req);
+    scores.changedFrom = Math.max(0, k);
+    scores.requirementsChanged = reqLast >= k;
+    if (scores.requirementsChanged) requirementOf(s, req);
     evaluatePartiesSequential(stances, s, scores.parties, Math.max(0, k));
     scoreParties(stances, scores.parties, scores.outcome);
 

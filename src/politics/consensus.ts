@@ -176,6 +176,8 @@ export class ConsensusAccumulator {
   // set, its crossed lines (global indexes) and its length.
   private readonly runMask: Uint32Array;
   private readonly runLowers: Uint8Array;
+  /** `forecastPrefix[d]`: Σ over dimensions < d of the current scheme's distance to the forecast. */
+  private readonly forecastPrefix: Float64Array;
   private runSet = -1;
   private readonly runLines: number[] = [];
   private run = 0;
@@ -197,10 +199,12 @@ export class ConsensusAccumulator {
     this.linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
     this.runMask = new Uint32Array(this.n * t.redLineWords);
     this.runLowers = new Uint8Array(this.n);
+    this.forecastPrefix = new Float64Array(t.dims + 1);
   }
 
-  /** Add the next scheme (in enumeration order) with its evaluation and scores. */
-  add(s: Scheme, e: PartyEvaluation, scores: PartyScores): void {
+  /** Add the next scheme (in enumeration order) with its evaluation and scores; `changedFrom` is the first
+   *  dimension whose option differs from the previous scheme added, when the caller knows it. */
+  add(s: Scheme, e: PartyEvaluation, scores: PartyScores, changedFrom?: number): void {
     const t = this.t;
     const index = this.count++;
     this.pareto.add(e.utility, s);
@@ -269,8 +273,12 @@ export class ConsensusAccumulator {
       this.distanceTotal = totalGap;
       this.distanceScheme = keep(this.distanceScheme, s);
     }
-    let fd = 0;
-    for (let d = 0; d < t.dims; d++) fd += this.forecast.distance[t.optionOffset[d]! + s[d]!]!;
+    // The distance to the forecast as a prefix sum over dimensions, redone from the first that changed.
+    const fp = this.forecastPrefix;
+    const dist = this.forecast.distance;
+    for (let d = index === 0 || changedFrom === undefined ? 0 : changedFrom; d < t.dims; d++)
+      fp[d + 1] = fp[d]! + dist[t.optionOffset[d]! + s[d]!]!;
+    const fd = fp[t.dims]!;
     if (fd < this.forecastDistance || (fd === this.forecastDistance && minMargin > this.forecastMargin)) {
       this.forecastDistance = fd;
       this.forecastMargin = minMargin;
