@@ -11,7 +11,7 @@ import {
 import { schemeRequirements } from "../../models/requirements/index.js";
 import { renderCoalition } from "../../report/coalition.js";
 import { InputError } from "../../scenario/diagnostics.js";
-import { CAPABILITIES } from "../../scenario/schema.js";
+import { CAPABILITIES } from "../../scenario/bounds.js";
 import { type Command, type CommandContext, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { lazyAnalysis, schemeArg } from "../scheme-arg.js";

@@ -11,7 +11,7 @@ import {
 import { sizeQra } from "../../models/qra.js";
 import { AIRCRAFT, aircraftIds, aircraftType } from "../../parameters/index.js";
 import { POSTURES, type Posture, SIZING_MISSIONS, type SizingMission } from "../../precedents/schema.js";
-import { MAX_AREA_KM2, MAX_COUNT, MAX_LENGTH_KM, MAX_POPULATION } from "../../scenario/schema.js";
+import { MAX_AREA_KM2, MAX_COUNT, MAX_LENGTH_KM, MAX_POPULATION } from "../../scenario/bounds.js";
 import {
   type Command,
   type CommandContext,
