@@ -43,7 +43,8 @@ export function embeddedSource(): string {
 export function compiledSource(): string {
   const entries = EMBEDDED.map((f) => {
     const r = loadScenario(readFileSync(join(ROOT, "scenarios", f), "utf8"), f);
-    if (!r.ok) throw new Error(`scenarios/${f} does not validate:\n${r.errors.map(formatDiagnostic).join("\n")}`);
+    if (!r.ok)
+      throw new Error(`scenarios/${f} does not validate:\n${r.errors.map(formatDiagnostic).join("\n")}`);
     const loaded = { scenario: r.value, warnings: r.warnings };
     const json = JSON.stringify(loaded);
     if (!isDeepStrictEqual(JSON.parse(json), loaded))

@@ -22,8 +22,6 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
-  /** One line for `guarantor --help`. */
-  summary: string;
   /** The full `--help` text of the command, from its usage line on. */
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;

@@ -5,7 +5,6 @@ import { loadHighsSolver } from "../../adapters/highs.js";
 import { readInputFile } from "../../adapters/read-input.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
-import { FIGURE_PLACES, renderHtml } from "../../report/html/index.js";
 import {
   ID_NAMES,
   markdownPicture,
@@ -14,12 +13,10 @@ import {
   renderText,
   reportNames,
 } from "../../report/index.js";
-import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { defaultScenarioText } from "../../scenarios/index.js";
 import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
-import { drawFigures } from "../figures.js";
 import { checkOutputPath, OutputPathError, writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
@@ -44,7 +41,6 @@ function acceptedByArg(s: Scenario, raw: string | undefined): string[] | undefin
 
 export const analyzeCommand: Command = {
   name: "analyze",
-  summary: "the main job: evaluate every consistent scheme and answer the eight questions",
   help: `Usage: guarantor analyze [file] [--where dim=option,...] [--accepted-by PARTY,...] [--json] [--md FILE]
                          [--html FILE] [--top N] [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]]
                          [--ids] [--verbose] [--quiet]
@@ -103,7 +99,7 @@ The same input gives byte-identical JSON.`,
     if (html !== undefined) outputTarget(resolve(io.cwd, html), html, "--html");
     const width = reportWidth();
     const mc = uncertaintyFlags(ctx);
-    const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
+    const { c, parameters, settings } = settled(ctx, await loadScenarioFile(positionals[0], io.cwd));
     const where = stringFlag(ctx, "where");
     const filter = where === undefined ? undefined : whereArg(c, where);
     const acceptedBy = acceptedByArg(c.scenario, stringFlag(ctx, "accepted-by"));
@@ -135,9 +131,10 @@ The same input gives byte-identical JSON.`,
     const report = { top, names, verbose: Boolean(values.verbose) };
     const base = analysis.focus?.scheme ?? {};
     // The pictures, drawn once for the HTML page and the Markdown report's SVG files.
+    // Their modules (Plot, d3, linkedom) are loaded only then.
     const figures =
       html !== undefined || md !== undefined
-        ? await drawFigures(c, analysis, {
+        ? await (await import("../figures.js")).drawFigures(c, analysis, {
             names,
             parameters,
             objective: objective as CoalitionObjective,
@@ -145,7 +142,9 @@ The same input gives byte-identical JSON.`,
             uncertainty,
           })
         : undefined;
+    const uncertaintyReport = uncertainty ? await import("../../report/uncertainty.js") : undefined;
     if (md !== undefined) {
+      const { FIGURE_PLACES } = await import("../../report/html/index.js");
       const target = resolve(io.cwd, md);
       const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
       const pictures: Record<string, ReportPicture[]> = {};
@@ -166,7 +165,9 @@ The same input gives byte-identical JSON.`,
         writeFileAtomic(
           target,
           renderMarkdown(analysis, { ...report, pictures }) +
-            (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures : ""),
+            (uncertainty
+              ? uncertaintyReport!.renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures
+              : ""),
         );
       } catch (e) {
         if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${md}: ${e.message}`);
@@ -174,6 +175,7 @@ The same input gives byte-identical JSON.`,
       }
     }
     if (html !== undefined) {
+      const { renderHtml } = await import("../../report/html/index.js");
       const text =
         positionals[0] === undefined ? defaultScenarioText : readInputFile(positionals[0], io.cwd).text;
       const page = renderHtml(
@@ -206,7 +208,9 @@ The same input gives byte-identical JSON.`,
       values.json
         ? jsonOut(uncertainty ? { ...analysis, uncertainty } : analysis)
         : renderText(analysis, { ...report, width }) +
-            (uncertainty ? renderUncertaintyText(uncertainty, { names, base, width }) : ""),
+            (uncertainty
+              ? uncertaintyReport!.renderUncertaintyText(uncertainty, { names, base, width })
+              : ""),
     );
     return 0;
   },
