@@ -13,6 +13,7 @@ import {
   renderText,
   reportNames,
 } from "../../report/index.js";
+import { renderUncertaintyMarkdown, renderUncertaintyText } from "../../report/uncertainty.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { defaultScenarioText } from "../../scenarios/index.js";
 import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
@@ -130,8 +131,8 @@ The same input gives byte-identical JSON.`,
     const names = values.ids ? ID_NAMES : reportNames(c.scenario);
     const report = { top, names, verbose: Boolean(values.verbose) };
     const base = analysis.focus?.scheme ?? {};
-    // The pictures, drawn once for the HTML page and the Markdown report's SVG files.
-    // Their modules (Plot, d3, linkedom) are loaded only then.
+    // The pictures, drawn once for the HTML page and the Markdown report's SVG files; their modules (Plot, d3,
+    // linkedom) are imported only then.
     const figures =
       html !== undefined || md !== undefined
         ? await (await import("../figures.js")).drawFigures(c, analysis, {
@@ -142,7 +143,6 @@ The same input gives byte-identical JSON.`,
             uncertainty,
           })
         : undefined;
-    const uncertaintyReport = uncertainty ? await import("../../report/uncertainty.js") : undefined;
     if (md !== undefined) {
       const { FIGURE_PLACES } = await import("../../report/html/index.js");
       const target = resolve(io.cwd, md);
@@ -165,9 +165,7 @@ The same input gives byte-identical JSON.`,
         writeFileAtomic(
           target,
           renderMarkdown(analysis, { ...report, pictures }) +
-            (uncertainty
-              ? uncertaintyReport!.renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures
-              : ""),
+            (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures : ""),
         );
       } catch (e) {
         if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${md}: ${e.message}`);
@@ -208,9 +206,7 @@ The same input gives byte-identical JSON.`,
       values.json
         ? jsonOut(uncertainty ? { ...analysis, uncertainty } : analysis)
         : renderText(analysis, { ...report, width }) +
-            (uncertainty
-              ? uncertaintyReport!.renderUncertaintyText(uncertainty, { names, base, width })
-              : ""),
+            (uncertainty ? renderUncertaintyText(uncertainty, { names, base, width }) : ""),
     );
     return 0;
   },
