@@ -21,19 +21,7 @@ import {
 } from "./bounds.js";
 import { GROUND_MISSIONS } from "./reserved.js";
 
-export {
-  BUILT_IN_NAMES,
-  CAPABILITIES,
-  MAGNITUDE_MESSAGE,
-  MAX_AREA_KM2,
-  MAX_COUNT,
-  MAX_LENGTH_KM,
-  MAX_MAGNITUDE,
-  MAX_OPTIONS_PER_DIMENSION,
-  MAX_POPULATION,
-  MAX_USD_M,
-  MIN_MAGNITUDE,
-} from "./bounds.js";
+export * from "./bounds.js";
 
 /** Identifiers: letters, digits, `_`, `-` and `.`; they appear in CLI flags (`dim=option`) and JSON keys. */
 export const Id = z
