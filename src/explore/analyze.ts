@@ -132,8 +132,9 @@ export interface AnalyzeOptions {
   filter?: OptionFilter;
   /** Resolved parameters for every model (default: the scenario's point values). */
   parameters?: ResolvedParameters;
-  /** Called now and then with (done, total) during the pass. */
-  progress?: (done: number, total: number) => void;
+  /** Called at the start of each phase with its name (`total` 0), and now and then during the pass with
+   *  (done, total, "evaluating schemes"). */
+  progress?: (done: number, total: number, phase?: string) => void;
   /** The settings the scenario was changed by before compiling (`--set`): reported, not applied here. */
   settings?: readonly { path: string; value: string }[];
   /** Analyse only the schemes these parties (ids of actors with a stance) accept. The focus scheme's
@@ -215,6 +216,9 @@ function scanVariants(
   });
 }
 
+/** The name of the pass's phase in `AnalyzeOptions.progress`. */
+const EVALUATING = "evaluating schemes";
+
 /**
  * Run the whole pipeline on a compiled scenario and answer the eight questions.
  * @param solver a MILP solver (`loadHighsSolver()` from guarantor/highs), used only for the focus coalition
@@ -228,8 +232,10 @@ export function analyzeScenario(
   const top = options.top ?? 10;
   const objective: CoalitionObjective = options.objective ?? "min-cost";
   const filter = options.filter;
+  const progress = options.progress;
   // The exact count (a cheap dynamic programme) gives the progress bar its total.
-  const total = options.progress ? Number(countConsistent(c, c.rules, filter)) : undefined;
+  progress?.(0, 0, "counting schemes");
+  const total = progress ? Number(countConsistent(c, c.rules, filter)) : undefined;
   const pass = createSchemePass(c, {
     objective,
     ...(options.parameters ? { parameters: options.parameters } : {}),
@@ -277,12 +283,13 @@ export function analyzeScenario(
   );
   let probe: RowScores | undefined;
 
-  forEachScheme(
+  progress?.(0, total ?? 0, EVALUATING);
+  const { count: visited } = forEachScheme(
     c,
     {
       pass,
       ...(filter ? { filter } : {}),
-      ...(options.progress ? { progress: options.progress } : {}),
+      ...(progress ? { progress: (done: number, all: number) => progress(done, all, EVALUATING) } : {}),
       ...(total !== undefined ? { total } : {}),
     },
     (i, s, x) => {
@@ -320,11 +327,14 @@ export function analyzeScenario(
     },
   );
 
+  progress?.(visited, total ?? visited, EVALUATING);
   const count = kept;
+  progress?.(0, 0, "ranking the front");
   const frontRows = [...front.result()].sort((a, b) => better(a.row, b.row));
   const focus = frontRows[0]?.row;
   let focusCoalition: CoalitionResult | undefined;
   if (focus) {
+    progress?.(0, 0, "solving the focus scheme's coalition");
     const entry = pass.coalitions[focus.coalition]!;
     focusCoalition = solveCoalition(
       coalitionProblemForScheme(c, focus.scheme, entry.requirements, { objective }),
@@ -338,7 +348,10 @@ export function analyzeScenario(
       ),
     ),
   ];
+  progress?.(0, 0, "weighing concessions");
+  const consensusResult = consensus.result();
   const totals = byOptionTotals.totals();
+  progress?.(0, 0, "answering the questions");
   const x: AnswerContext = {
     c,
     pass,
@@ -346,7 +359,7 @@ export function analyzeScenario(
     top,
     consistent: count,
     counts,
-    consensus: consensus.result(),
+    consensus: consensusResult,
     byOption: c.dims.map((d, di) =>
       d.options.map((_, o) => groupStatsAt(totals, (optionOffset[di]! + o) * width)),
     ),

@@ -411,63 +411,93 @@ function asksNoMore(a: readonly Concession[], b: readonly Concession[]): boolean
  * kept unbounded).
  */
 class ParetoArchive {
-  private points: { u: Float64Array; count: number; examples: Int32Array[] }[] = [];
+  /** The archived vectors, `n` numbers each, in one array (a scan is one tight loop). */
+  private u = new Float64Array(0);
+  private size = 0;
+  private readonly counts: number[] = [];
+  private readonly kept: Int32Array[][] = [];
   private last = -1;
   constructor(
     private readonly n: number,
     private readonly examples: number,
   ) {}
 
-  /** 1: `a` dominates `u`; 2: equal; 0: neither. */
-  private compare(a: Float64Array, u: ArrayLike<number>): number {
+  /** Whether archived vector i dominates or equals `v`; counts `s` there when it equals it. */
+  private absorbs(i: number, v: ArrayLike<number>, s: Scheme): boolean {
+    const n = this.n;
+    const u = this.u;
+    const base = i * n;
     let equal = true;
-    for (let p = 0; p < this.n; p++) {
-      if (a[p]! < u[p]!) return 0;
-      if (a[p] !== u[p]) equal = false;
+    for (let p = 0; p < n; p++) {
+      const a = u[base + p]!;
+      const b = v[p]!;
+      if (a < b) return false;
+      if (a !== b) equal = false;
     }
-    return equal ? 2 : 1;
+    if (equal) {
+      this.counts[i]!++;
+      if (this.kept[i]!.length < this.examples) this.kept[i]!.push(Int32Array.from(s));
+    }
+    return true;
   }
 
-  add(u: ArrayLike<number>, scheme: Scheme): void {
-    const pts = this.points;
-    // The last dominating point first: consecutive schemes often share it.
-    if (this.last >= 0 && this.last < pts.length && this.hit(pts[this.last]!, u, scheme)) return;
-    for (let i = 0; i < pts.length; i++) {
-      if (i !== this.last && this.hit(pts[i]!, u, scheme)) {
-        this.last = i;
-        return;
+  add(v: ArrayLike<number>, scheme: Scheme): void {
+    // The last absorbing vector first: consecutive schemes often share it.
+    if (this.last >= 0 && this.absorbs(this.last, v, scheme)) return;
+    const n = this.n;
+    const u = this.u;
+    for (let i = 0; i < this.size; i++) {
+      if (i === this.last || !this.absorbs(i, v, scheme)) continue;
+      // Move the absorbing vector to the front, so that those that absorb most are tried first (the order
+      // changes nothing else: `result` sorts the front).
+      if (i > 0) {
+        for (let p = 0; p < n; p++) {
+          const x = u[p]!;
+          u[p] = u[i * n + p]!;
+          u[i * n + p] = x;
+        }
+        [this.counts[0], this.counts[i]] = [this.counts[i]!, this.counts[0]!];
+        [this.kept[0], this.kept[i]] = [this.kept[i]!, this.kept[0]!];
       }
+      this.last = 0;
+      return;
     }
-    const next = pts.filter((pt) => {
-      for (let p = 0; p < this.n; p++) if (u[p]! < pt.u[p]!) return true;
-      return false;
-    });
-    next.push({
-      u: Float64Array.from(u as ArrayLike<number> & Iterable<number>),
-      count: 1,
-      examples: this.examples > 0 ? [Int32Array.from(scheme)] : [],
-    });
-    this.points = next;
+    // Not dominated: drop the vectors it dominates, then append it.
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      let dominated = true;
+      for (let p = 0; p < n && dominated; p++) dominated = v[p]! >= u[i * n + p]!;
+      if (dominated) continue;
+      if (kept !== i) {
+        u.copyWithin(kept * n, i * n, (i + 1) * n);
+        this.counts[kept] = this.counts[i]!;
+        this.kept[kept] = this.kept[i]!;
+      }
+      kept++;
+    }
+    if ((kept + 1) * n > u.length) {
+      const grown = new Float64Array(Math.max(16 * n, 2 * u.length));
+      grown.set(u.subarray(0, kept * n));
+      this.u = grown;
+    }
+    for (let p = 0; p < n; p++) this.u[kept * n + p] = v[p]!;
+    this.counts[kept] = 1;
+    this.kept[kept] = this.examples > 0 ? [Int32Array.from(scheme)] : [];
+    this.size = kept + 1;
+    this.counts.length = this.size;
+    this.kept.length = this.size;
     this.last = -1;
-  }
-
-  private hit(
-    pt: { u: Float64Array; count: number; examples: Int32Array[] },
-    u: ArrayLike<number>,
-    s: Scheme,
-  ) {
-    const r = this.compare(pt.u, u);
-    if (r === 2) {
-      pt.count++;
-      if (pt.examples.length < this.examples) pt.examples.push(Int32Array.from(s));
-    }
-    return r !== 0;
   }
 
   /** The front, by Σ_p u_p descending then lexicographically descending. */
   result(acceptedByAll: (s: Int32Array) => boolean): { points: ParetoPoint[]; schemes: number } {
     const sum = (u: Float64Array) => u.reduce((a, b) => a + b, 0);
-    const sorted = [...this.points].sort((a, b) => {
+    const points = Array.from({ length: this.size }, (_, i) => ({
+      u: this.u.slice(i * this.n, (i + 1) * this.n),
+      count: this.counts[i]!,
+      examples: this.kept[i]!,
+    }));
+    const sorted = points.sort((a, b) => {
       const d = sum(b.u) - sum(a.u);
       if (d !== 0) return d;
       for (let p = 0; p < this.n; p++) if (a.u[p] !== b.u[p]) return b.u[p]! - a.u[p]!;
