@@ -46,7 +46,7 @@ import {
   predicateDimensions,
   type Scheme,
 } from "../scenario/compile.js";
-import { mixedRadix, radixIndex } from "../scenario/radix.js";
+import { attributeClassRadix, classIndex, mixedRadix, radixIndex } from "../scenario/radix.js";
 import { CAPABILITIES, type Capability } from "../scenario/schema.js";
 import { type OptionFilter, visitSchemes } from "../space/index.js";
 
@@ -148,10 +148,10 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
   const deterrenceOf = makeDeterrenceEvaluator(c, { parameters });
   const eligDims = eligibilityDims(c);
   // Memo keys are mixed-radix numbers over the options of the dimensions each stage reads: no string per scheme.
-  const detRadix = mixedRadix(c, attributeDimensions(c, MECHANISM_ATTRIBUTES));
-  // Many option combinations give the same mechanism attributes: deterrence is computed once per vector.
+  // Deterrence is a function of the mechanism attributes alone, so its key runs over classes of options that
+  // give them the same values: one evaluation per distinct attribute vector, and a table of that size.
+  const detRadix = attributeClassRadix(c, MECHANISM_ATTRIBUTES);
   const detIndex = new KeyIndex(detRadix.size);
-  const detVectors = new Map<string, number>();
   const detValues: { probability: number; presence: number }[] = [];
   // A coalition problem is a function of the requirement vector and eligibility, so of the options of the
   // dimensions the requirement model and the eligibility rules read. Several projections can pose the same
@@ -237,22 +237,16 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
 
   /** The index of the scheme's deterrence figures, computed once per mechanism-attribute vector. */
   const detValueOf = (s: Scheme): number => {
-    const detKey = radixIndex(detRadix, s);
+    const detKey = classIndex(detRadix, s);
     let found = detIndex.get(detKey);
     if (found < 0) {
-      const a = readMechanismAttributes(c, s);
-      const vector = JSON.stringify(a);
-      found = detVectors.get(vector) ?? -1;
-      if (found < 0) {
-        const estimate = deterrenceOf(s);
-        const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
-        found = detValues.length;
-        detValues.push({
-          probability: estimate.probability,
-          presence: PRESENCES.indexOf(presenceOf(a, steps)),
-        });
-        detVectors.set(vector, found);
-      }
+      const estimate = deterrenceOf(s);
+      const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
+      found = detValues.length;
+      detValues.push({
+        probability: estimate.probability,
+        presence: PRESENCES.indexOf(presenceOf(readMechanismAttributes(c, s), steps)),
+      });
       detIndex.set(detKey, found);
     }
     return found;

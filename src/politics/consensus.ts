@@ -456,8 +456,12 @@ class ParetoArchive {
           u[p] = u[i * n + p]!;
           u[i * n + p] = x;
         }
-        [this.counts[0], this.counts[i]] = [this.counts[i]!, this.counts[0]!];
-        [this.kept[0], this.kept[i]] = [this.kept[i]!, this.kept[0]!];
+        const count = this.counts[0]!;
+        this.counts[0] = this.counts[i]!;
+        this.counts[i] = count;
+        const kept = this.kept[0]!;
+        this.kept[0] = this.kept[i]!;
+        this.kept[i] = kept;
       }
       this.last = 0;
       return;
