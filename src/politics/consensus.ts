@@ -179,7 +179,8 @@ export class ConsensusAccumulator {
   /** `forecastPrefix[d]`: Σ over dimensions < d of the current scheme's distance to the forecast. */
   private readonly forecastPrefix: Float64Array;
   private runSet = -1;
-  private readonly runLines: number[] = [];
+  private readonly runLines: Int32Array;
+  private runLineCount = 0;
   private run = 0;
 
   constructor(
@@ -199,6 +200,7 @@ export class ConsensusAccumulator {
     this.linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
     this.runMask = new Uint32Array(this.n * t.redLineWords);
     this.runLowers = new Uint8Array(this.n);
+    this.runLines = new Int32Array(t.redLineCount);
     this.forecastPrefix = new Float64Array(t.dims + 1);
   }
 
@@ -225,14 +227,14 @@ export class ConsensusAccumulator {
       const key = this.key;
       key.fill(0);
       let changes = 0;
-      this.runLines.length = 0;
+      this.runLineCount = 0;
       for (let p = 0; p < this.n; p++) {
         if (e.violated[p]! > 0) {
           const lines = this.linesByParty[p]!;
           for (let k = 0; k < lines.length; k++) {
             if ((mask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
               const line = lines[k]!;
-              this.runLines.push(line);
+              this.runLines[this.runLineCount++] = line;
               changes++;
               key[line >>> 5] = key[line >>> 5]! | (1 << (line & 31));
             }
@@ -288,7 +290,7 @@ export class ConsensusAccumulator {
 
   /** Count the current run's red lines as excluding its schemes. */
   private flushRun(): void {
-    for (const line of this.runLines) this.excludeCount[line]! += this.run;
+    for (let i = 0; i < this.runLineCount; i++) this.excludeCount[this.runLines[i]!]! += this.run;
     this.run = 0;
   }
 
