@@ -63,6 +63,8 @@ export interface CoalitionEntry {
   feasibility: number;
   /** Units missing per capability (only those with a gap). */
   gaps: Record<string, number>;
+  /** The contributors that may take part under their conditions (actor ids, problem order). */
+  eligible: string[];
 }
 
 /** The figures of one scheme. The buffers are reused: read them before scoring the next scheme. */
@@ -193,13 +195,19 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     // willing capacity of the contributors left once every condition that bars one is applied, `requires`
     // chains included (src/coalition/prepare.ts). The solver only decides who provides it at least cost.
     const prepared = prepareProblem(coalitionProblemForScheme(c, example, requirements, { objective }));
-    const { supply } = willingCapacity(prepared);
+    const { supply, eligible } = willingCapacity(prepared);
     const gaps: Record<string, number> = {};
     prepared.caps.forEach((cap, k) => {
       const gap = prepared.required[k]! - supply[k]!;
       if (gap > 0) gaps[cap] = gap;
     });
-    return { example, requirements, feasibility: feasibilityScore(prepared.required, supply), gaps };
+    return {
+      example,
+      requirements,
+      feasibility: feasibilityScore(prepared.required, supply),
+      gaps,
+      eligible: prepared.ids.filter((_, j) => eligible[j]),
+    };
   };
 
   // Each stage is redone only when a dimension it reads changed since the previous scheme (in enumeration
