@@ -39,13 +39,14 @@ import {
   groupStatsAt,
   OptionTotals,
 } from "./groups.js";
-import { createSchemePass, forEachScheme, PRESENCES, type SchemePass } from "./pass.js";
+import { createSchemePass, forEachScheme, PRESENCES, type SchemePass, type SchemeScores } from "./pass.js";
 import {
   better,
   copyRow,
   fillRow,
   OBJ_ACCEPTABILITY,
   OBJ_DETERRENCE,
+  objectivesOf,
   type RowScores,
   rowOf,
   type Tier,
@@ -282,6 +283,12 @@ export function analyzeScenario(
     (a, b) => b.objectives[OBJ_ACCEPTABILITY]! - a.objectives[OBJ_ACCEPTABILITY]! || a.index - b.index,
   );
   let probe: RowScores | undefined;
+  // The scheme being added, for `completeProbe` (one function for the whole pass, not one per scheme).
+  const current: { s: Int32Array; x: SchemeScores | undefined } = { s: new Int32Array(0), x: undefined };
+  const completeProbe = (row: RowScores) => {
+    row.scheme.set(current.s);
+    row.accepts.set(current.x!.outcome.accepts);
+  };
 
   progress?.(0, total ?? 0, EVALUATING);
   const { count: visited } = forEachScheme(
@@ -322,11 +329,19 @@ export function analyzeScenario(
         }
       }
       schemesPerProblem[x.coalition] = (schemesPerProblem[x.coalition] ?? 0) + 1;
-      probe = probe ? fillRow(probe, i, s, x) : rowOf(i, s, x);
-      front.add(probe);
+      // The probe's scores now; its scheme and verdicts only if a front or a list keeps a copy of it.
+      probe ??= rowOf(i, s, x);
+      probe.index = i;
+      objectivesOf(x, probe.objectives);
+      probe.feasible = x.feasible;
+      probe.all = all;
+      probe.coalition = x.coalition;
+      current.s = s;
+      current.x = x;
+      front.add(probe, completeProbe);
       if (x.feasible) {
-        nearestFeasible.offer(probe);
-        if (!all) deterrentRejected.offer(probe);
+        nearestFeasible.offer(probe, completeProbe);
+        if (!all) deterrentRejected.offer(probe, completeProbe);
       }
     },
   );

@@ -35,8 +35,9 @@ export class FrontArchive {
   /** Rows of evicted points, reused for the next points that join (no allocation once the front is grown). */
   private readonly spare: RowScores[] = [];
 
-  /** Offer a scheme's row (a probe: copied only when it joins the front). */
-  add(probe: RowScores): void {
+  /** Offer a scheme's row (a probe: copied only when it joins the front). The comparisons read only its
+   *  objectives; `complete`, when given, fills the rest of the probe before it is copied. */
+  add(probe: RowScores, complete?: (probe: RowScores) => void): void {
     const pts = this.points;
     const o = probe.objectives;
     if (this.last >= 0 && this.last < pts.length) {
@@ -67,6 +68,7 @@ export class FrontArchive {
       else pts[kept++] = pt;
     }
     pts.length = kept;
+    complete?.(probe);
     const spare = this.spare.pop();
     pts.push({ row: spare ? copyRowInto(spare, probe) : copyRow(probe), ties: 1 });
     this.last = -1;

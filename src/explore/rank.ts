@@ -147,9 +147,12 @@ export class TopRows {
     );
   }
 
-  /** Offer a row (a probe is copied only when it enters); kept when among the best `cap` so far. */
-  offer(probe: RowScores): void {
+  /** Offer a row (a probe is copied only when it enters); kept when among the best `cap` so far. The
+   *  comparison reads the probe's index, objectives and tier; `complete`, when given, fills the rest of it
+   *  before it is copied. */
+  offer(probe: RowScores, complete?: (probe: RowScores) => void): void {
     if (!this.wants(probe)) return;
+    complete?.(probe);
     const row = copyRow(probe);
     let i = this.rows.length;
     while (i > 0 && this.compare(row, this.rows[i - 1]!) < 0) i--;
