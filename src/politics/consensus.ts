@@ -420,9 +420,14 @@ function asksNoMore(a: readonly Concession[], b: readonly Concession[]): boolean
  * archive is exactly the set of vectors no scheme dominates (the "archive" of Knowles & Corne 2000, PAES,
  * kept unbounded).
  */
+/** Utilities are in [0, 1] and a sum has at most a few hundred terms: its rounding error is far below this. */
+const SUM_TOLERANCE = 1e-9;
+
 class ParetoArchive {
   /** The archived vectors, `n` numbers each, in one array (a scan is one tight loop). */
   private u = new Float64Array(0);
+  /** Σ_p of each archived vector. */
+  private sums = new Float64Array(0);
   private size = 0;
   private readonly counts: number[] = [];
   private readonly kept: Int32Array[][] = [];
@@ -456,8 +461,14 @@ class ParetoArchive {
     if (this.last >= 0 && this.absorbs(this.last, v, scheme)) return;
     const n = this.n;
     const u = this.u;
+    // A vector that dominates or equals v has a sum at least v's (less a rounding tolerance): a cheap test
+    // that skips most archived vectors before the comparison.
+    let sumV = 0;
+    for (let p = 0; p < n; p++) sumV += v[p]!;
+    const floor = sumV - SUM_TOLERANCE;
+    const sums = this.sums;
     for (let i = 0; i < this.size; i++) {
-      if (i === this.last || !this.absorbs(i, v, scheme)) continue;
+      if (sums[i]! < floor || i === this.last || !this.absorbs(i, v, scheme)) continue;
       // Move the absorbing vector to the front, so that those that absorb most are tried first (the order
       // changes nothing else: `result` sorts the front).
       if (i > 0) {
@@ -466,6 +477,9 @@ class ParetoArchive {
           u[p] = u[i * n + p]!;
           u[i * n + p] = x;
         }
+        const sum = sums[0]!;
+        sums[0] = sums[i]!;
+        sums[i] = sum;
         const count = this.counts[0]!;
         this.counts[0] = this.counts[i]!;
         this.counts[i] = count;
@@ -484,6 +498,7 @@ class ParetoArchive {
       if (dominated) continue;
       if (kept !== i) {
         u.copyWithin(kept * n, i * n, (i + 1) * n);
+        sums[kept] = sums[i]!;
         this.counts[kept] = this.counts[i]!;
         this.kept[kept] = this.kept[i]!;
       }
@@ -493,8 +508,12 @@ class ParetoArchive {
       const grown = new Float64Array(Math.max(16 * n, 2 * u.length));
       grown.set(u.subarray(0, kept * n));
       this.u = grown;
+      const grownSums = new Float64Array(grown.length / Math.max(1, n));
+      grownSums.set(sums.subarray(0, kept));
+      this.sums = grownSums;
     }
     for (let p = 0; p < n; p++) this.u[kept * n + p] = v[p]!;
+    this.sums[kept] = sumV;
     this.counts[kept] = 1;
     this.kept[kept] = this.examples > 0 ? [Int32Array.from(scheme)] : [];
     this.size = kept + 1;
