@@ -3,7 +3,7 @@
  * capacities and willingness conditions, with unmet requirements returned as gaps (as few units as
  * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
  */
-import { type ExactAllocation, exactCoalition } from "./exact.js";
+import { type ExactAllocation, exactCoalition, fewestInStages } from "./exact.js";
 import { explainGaps, type GapExplanation } from "./gaps.js";
 import {
   evaluateTerms,
@@ -216,14 +216,60 @@ interface StageResult {
   detail: string;
 }
 
+/** The work budget of the one-search `fewest` (exact.ts) before the two-stage search takes over: scenario-sized
+ *  problems finish far below it. */
+const FEWEST_FIRST_WORK = 2_000_000;
+/** The two-stage search's budget (about 2 s at 200 × 8): its count is proven early or not at all, and past it
+ *  HiGHS, started from its allocation, is better at closing the cost. */
+const FEWEST_STAGED_WORK = 5_000_000;
+
+/**
+ * Weights for the exact method's surrogate count bounds: the dual prices w of the covering LP
+ * min Σ y s.t. Σ_c min(b_ck, cover_k)·y_c ≥ cover_k, 0 ≤ y ≤ 1, from its dual max Σ_k cover_k·w_k − Σ_c z_c
+ * s.t. Σ_k min(b_ck, cover_k)·w_k − z_c ≤ 1, w, z ≥ 0, solved by the MILP solver as an LP. Any w ≥ 0 gives a
+ * valid bound (exact.ts checks it in its own arithmetic); these give the LP's, the best single surrogate. None
+ * when the solver does not answer.
+ */
+function coveringDuals(
+  p: PreparedProblem,
+  b: BuiltModel,
+  pool: readonly number[],
+  counter: Counter,
+): number[][] {
+  const K = p.caps.length;
+  const variables: MilpVariable[] = [
+    ...p.caps.map((k) => ({ label: `w[${k}]`, lb: 0, ub: Infinity, integer: false })),
+    ...pool.map((c) => ({ label: `z[${p.ids[c]}]`, lb: 0, ub: Infinity, integer: false })),
+  ];
+  const constraints: MilpModel["constraints"] = pool.map((c, i) => ({
+    label: `dual ${p.ids[c]}`,
+    terms: [
+      ...p.caps.map((_, k) => [k, Math.min(b.bound[c]![k]!, b.cover[k]!)] as const),
+      [K + i, -1] as const,
+    ],
+    lb: -Infinity,
+    ub: 1,
+  }));
+  const objective: LinearTerms = [
+    ...p.caps.map((_, k) => [k, b.cover[k]!] as const),
+    ...pool.map((_, i) => [K + i, -1] as const),
+  ];
+  counter.solves++;
+  const r = counter.solver.solve({ sense: "max", variables, objective, constraints });
+  return r.status === "optimal" ? [Array.from(r.values.subarray(0, K))] : [];
+}
+
 /** The statuses that mean a limit stopped the solver (the answer, if any, is unproven), not a bug. */
 const STOPPED = new Set<string>(["time-limit", "too-large", "unknown"]);
 
 class Counter {
   solves = 0;
+  /** Solves of the allocation MILP (not of the covering LP that only gives the exact method its weights). */
+  milpSolves = 0;
   constructor(readonly solver: MilpSolver) {}
   solve(model: MilpModel): StageResult {
     this.solves++;
+    this.milpSolves++;
     const r = this.solver.solve(model);
     if (r.status === "optimal")
       return { values: r.values, proven: true, bound: r.objective, reason: "optimal", detail: r.detail };
@@ -457,12 +503,13 @@ export function solveCoalition(
   let nodes = 0;
   // The exact branch-and-bound (exact.ts) first; when it stops at its node budget, the MILP, started from its
   // best allocation (and the branch-and-bound's bound kept if it is the better one).
-  const exactFor = (kind: "min-cost" | "fewest"): ExactAllocation | undefined => {
+  const exactFor = (kind: "min-cost" | "fewest", maxWork?: number): ExactAllocation | undefined => {
     if ((options.method ?? "auto") === "milp") return undefined;
+    const work = maxWork === undefined ? options.maxWork : Math.min(maxWork, options.maxWork ?? maxWork);
     const r = exactCoalition(p, b.bound, eligible, b.cover, {
       objective: kind,
       ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }),
-      ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
+      ...(work === undefined ? {} : { maxWork: work }),
     });
     if (r) nodes += r.nodes;
     return r;
@@ -489,7 +536,25 @@ export function solveCoalition(
     pt = { values: new Float64Array(0), costs: p.ids.map(() => 0), total: 0 };
     method = "none";
   } else if (objective === "fewest") {
-    const exact = exactFor("fewest");
+    // The one-search form first, on a small budget (it finishes at once on scenario-sized problems); then the
+    // two-stage search (the least count from surrogate bounds, then the cheapest at that count).
+    let exact = exactFor("fewest", FEWEST_FIRST_WORK);
+    if (exact && !exact.proven && (options.method ?? "auto") !== "milp") {
+      const staged = fewestInStages(p, b.bound, eligible, b.cover, {
+        maxWork: options.maxWork ?? FEWEST_STAGED_WORK,
+        ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }),
+        countWeights: coveringDuals(p, b, pool, counter),
+      });
+      if (staged) {
+        nodes += staged.nodes;
+        const better =
+          staged.participants < exact.participants ||
+          (staged.participants === exact.participants && staged.total < exact.total);
+        exact = better
+          ? { ...staged, bound: Math.max(staged.bound, exact.bound) }
+          : { ...exact, proven: staged.proven, bound: Math.max(staged.bound, exact.bound) };
+      }
+    }
     const ys = b.y.filter((j) => j >= 0).map((j) => [j, 1] as const);
     const count = (at: Point) => Math.round(evaluateTerms(ys, at.values));
     if (exact?.proven) {
@@ -497,7 +562,11 @@ export function solveCoalition(
       method = "exact";
     } else {
       const start = exact ? pointFromUnits(b, exact.units) : undefined;
-      const r1 = counter.solve(withObjective(b, ys, [], start?.values));
+      // When the branch-and-bound has proven its count, the count MILP is skipped.
+      const countProven = start !== undefined && exact !== undefined && exact.bound >= count(start);
+      const r1: StageResult = countProven
+        ? { values: start.values, proven: true, bound: count(start), reason: "optimal", detail: "" }
+        : counter.solve(withObjective(b, ys, [], start?.values));
       let first = pointOf(b, r1.values);
       if (
         start &&
@@ -541,7 +610,7 @@ export function solveCoalition(
   }
 
   // The answer came from the MILP whenever the solver was called (fair always calls it).
-  if (counter.solves > 0) method = "milp";
+  if (counter.milpSolves > 0) method = "milp";
   const allocation: Record<string, Record<string, number>> = {};
   const provided: Record<string, number> = {};
   const costByContributor: Record<string, number> = {};
