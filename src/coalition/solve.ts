@@ -4,6 +4,7 @@
  * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
  */
 import { type ExactAllocation, exactCoalition, fewestInStages } from "./exact.js";
+import { fairBound, fairTotals } from "./fair-bound.js";
 import { explainGaps, type GapExplanation } from "./gaps.js";
 import {
   evaluateTerms,
@@ -99,6 +100,8 @@ interface BuiltModel {
   /** The most units each contributor may provide of each capability, and the units each cover needs. */
   bound: number[][];
   cover: number[];
+  /** The most units of each capability anyone needs to provide (the cover rows' upper bounds). */
+  most: number[];
 }
 
 /** Sum of `requires` minimums that may fall on capability k: the most units beyond the requirement that
@@ -204,6 +207,7 @@ function buildModel(
     totalCost,
     bound,
     cover,
+    most,
   };
 }
 
@@ -361,6 +365,67 @@ function withObjective(
   };
 }
 
+/** How far above the fair bound's least feasible unfairness its allocation is looked for (and accepted, twice
+ *  it, allowing for the solver's feasibility tolerance): the proven optimum's precision on that path. */
+const FAIR_BOUND_SLACK = 1e-9;
+
+/** The inputs of `fairBound` for a built model: per eligible contributor its share, least cost when taking part
+ *  (fixed cost and one unit of its cheapest capability) and largest (everything it may provide); the total
+ *  between `minTotal` and the fixed costs plus, per capability, the dearest units up to the cover's bound. */
+export function fairRelaxation(
+  b: BuiltModel,
+  pool: readonly number[],
+  share: readonly number[],
+  minTotal: number,
+) {
+  let whole = true;
+  const least: number[] = [];
+  const most: number[] = [];
+  let totalHigh = 0;
+  const slots: [number, number][][] = b.most.map(() => []);
+  for (const c of pool) {
+    let fixed = 0;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    for (const [j, v] of b.cost[c]!) {
+      if (!Number.isInteger(v)) whole = false;
+      if (j === b.y[c]) fixed = v;
+    }
+    b.x[c]!.forEach((j, k) => {
+      if (j < 0) return;
+      const u = b.cost[c]!.find(([i]) => i === j)?.[1] ?? 0;
+      lo = Math.min(lo, u);
+      hi += u * b.bound[c]![k]!;
+      slots[k]!.push([u, b.bound[c]![k]!]);
+    });
+    if (!Number.isFinite(lo)) lo = 0;
+    least.push(fixed + lo);
+    most.push(fixed + hi);
+    totalHigh += fixed;
+  }
+  slots.forEach((list, k) => {
+    list.sort((x, y) => y[0] - x[0]);
+    let left = b.most[k]!;
+    for (const [u, units] of list) {
+      const take = Math.min(left, units);
+      totalHigh += take * u;
+      left -= take;
+      if (left <= 0) break;
+    }
+  });
+  if (!(minTotal > 0)) return undefined;
+  const input = {
+    share: pool.map((c) => share[c]!),
+    least,
+    most,
+    totalLow: whole ? Math.ceil(minTotal - 1e-9) : minTotal,
+    totalHigh,
+    wholeTotals: whole,
+  };
+  const bound = fairBound(input);
+  return bound && { ...bound, input };
+}
+
 /**
  * The fair allocation: minimise the largest |cost_c / Total − s_c| over the eligible pool (s_c its GDP share),
  * a fractional objective solved exactly by Dinkelbach's method (Dinkelbach 1967, "On nonlinear fractional
@@ -418,6 +483,36 @@ function solveFair(
     v[T] = pt.total;
     return v;
   };
+  // The cheapest allocation with every |dev_c| ≤ F·T (and T within [tLow, tHigh]).
+  const within = (F: number, tLow = 0, tHigh = Infinity): MilpModel => {
+    const capRows = pool.flatMap((c) => [
+      { label: `fair+ ${c}`, terms: [...dev(c), [T, -F] as [number, number]], lb: -Infinity, ub: 0 },
+      { label: `fair- ${c}`, terms: [...negated(dev(c)), [T, -F] as [number, number]], lb: -Infinity, ub: 0 },
+    ]);
+    const variables = base.model.variables.map((v, j) =>
+      j === T ? { ...v, lb: Math.max(v.lb, tLow), ub: Math.min(v.ub, tHigh) } : v,
+    );
+    return { ...withObjective(base, b.totalCost, capRows), variables };
+  };
+
+  // The bound first (fair-bound.ts): when the cheapest allocation at its least feasible unfairness exists, that
+  // allocation is optimal, and the Dinkelbach steps are not needed.
+  const relaxed = fairRelaxation(b, pool, share, minTotal);
+  if (relaxed) {
+    const F = relaxed.upper + FAIR_BOUND_SLACK;
+    counter.solves++;
+    counter.milpSolves++;
+    // Every allocation with unfairness ≤ F has its total in this range (the relaxation at F itself).
+    const range = fairTotals(relaxed.input, F);
+    const r = counter.solver.solve(within(F, range.min, range.max));
+    if (r.status === "optimal" && r.values.length === vars.length) {
+      const pt = point(r.values);
+      if (unfairnessOf(pt, pool, share) <= relaxed.upper + 2 * FAIR_BOUND_SLACK)
+        return { pt, proof: optimal };
+    }
+  }
+  const proven = relaxed?.lower ?? 0;
+
   let best = start;
   let lambda = unfairnessOf(start, pool, share);
   for (let i = 0; i < DINKELBACH_MAX_ITERATIONS && lambda > 0; i++) {
@@ -437,26 +532,18 @@ function solveFair(
     if (!r.proven) {
       // min N − λ·D ≥ B over every allocation, so the least unfairness N*/D* ≥ λ + B/D* ≥ λ + B/minTotal
       // when B < 0 (and D* ≥ minTotal > 0), with λ the step's.
-      const lower =
+      const lower = Math.max(
+        proven,
         Number.isFinite(r.bound) && minTotal > 0
           ? Math.max(0, stepLambda + Math.min(0, r.bound) / minTotal)
-          : Number.NEGATIVE_INFINITY;
+          : Number.NEGATIVE_INFINITY,
+      );
       return { pt: best, proof: stoppedProof("unfairness", lambda, lower, r) };
     }
     if (!improved) break;
   }
   // Tie-break: the cheapest allocation with every |dev_c| ≤ (λ* + tolerance)·T.
-  const bound = lambda + STAGE_TOLERANCE;
-  const capRows = pool.flatMap((c) => [
-    { label: `fair+ ${c}`, terms: [...dev(c), [T, -bound] as [number, number]], lb: -Infinity, ub: 0 },
-    {
-      label: `fair- ${c}`,
-      terms: [...negated(dev(c)), [T, -bound] as [number, number]],
-      lb: -Infinity,
-      ub: 0,
-    },
-  ]);
-  const r = counter.solve(withObjective(base, b.totalCost, capRows, extended(best)));
+  const r = counter.solve({ ...within(lambda + STAGE_TOLERANCE), start: extended(best) });
   const pt = point(r.values);
   const chosen =
     unfairnessOf(pt, pool, share) <= lambda + STAGE_TOLERANCE && pt.total <= best.total ? pt : best;
@@ -658,4 +745,22 @@ export function solveCoalition(
   };
   if (poolHasGdp) result.unfairness = unfairnessOf(pt, pool, share);
   return result;
+}
+
+/**
+ * The fair bound of a problem (fair-bound.ts, with the least total from the exact min-cost search), for tests
+ * and reports: every allocation's unfairness is at least `lower`. Undefined when nothing is spent or the
+ * min-cost search does not finish within its budget.
+ */
+export function fairLowerBound(problem: CoalitionProblem): number | undefined {
+  const p = prepareProblem(problem);
+  const { ub, eligible, gaps } = willingCapacity(p);
+  const pool = p.ids.flatMap((_, c) => (eligible[c] ? [c] : []));
+  const gdp = problem.contributors.map((c) => c.gdp ?? 0);
+  const total = pool.reduce((s, c) => s + gdp[c]!, 0);
+  const share = p.ids.map((_, c) => (eligible[c] && total > 0 ? gdp[c]! / total : 0));
+  const b = buildModel(p, ub, eligible, gaps);
+  const cheapest = exactCoalition(p, b.bound, eligible, b.cover, { objective: "min-cost" });
+  if (!cheapest?.proven) return undefined;
+  return fairRelaxation(b, pool, share, cheapest.total)?.lower;
 }

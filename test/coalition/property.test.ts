@@ -10,7 +10,7 @@ import type {
   CoalitionObjective,
   CoalitionProblem,
 } from "../../src/coalition/problem.js";
-import { solveCoalition } from "../../src/coalition/solve.js";
+import { fairLowerBound, solveCoalition } from "../../src/coalition/solve.js";
 import { TEST_SOLVER_LIMITS } from "../helpers.js";
 import { bruteForce } from "./brute-force.js";
 
@@ -250,5 +250,22 @@ describe("the two-stage fewest search", () => {
       }),
       { numRuns: 40, seed: 5 },
     );
+  }, 120_000);
+});
+
+describe("the fair bound", () => {
+  it("property: against brute force, the relaxation's bound never exceeds the least unfairness", () => {
+    let bounded = 0;
+    fc.assert(
+      fc.property(problemArb, (problem) => {
+        const lower = fairLowerBound(problem);
+        if (lower === undefined) return;
+        if (lower > 0) bounded++;
+        expect(lower).toBeLessThanOrEqual(bruteForce(problem, "fair").unfairness + 1e-12);
+      }),
+      { numRuns: 1500, seed: 41 },
+    );
+    // The check means something only if the bound is often above zero.
+    expect(bounded).toBeGreaterThan(300);
   }, 120_000);
 });
