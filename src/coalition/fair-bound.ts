@@ -36,7 +36,7 @@ export interface FairBound {
 }
 
 /** The interval of totals T an allocation with unfairness ≤ F can have (empty when min > max). */
-export function fairTotals(input: FairBoundInput, F: number): { min: number; max: number } {
+function fairTotals(input: FairBoundInput, F: number): { min: number; max: number } {
   let min = input.totalLow;
   let max = input.totalHigh;
   input.share.forEach((s, i) => {

@@ -4,7 +4,7 @@
  * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
  */
 import { type ExactAllocation, exactCoalition, fewestInStages } from "./exact.js";
-import { fairBound, fairTotals } from "./fair-bound.js";
+import { fairBound } from "./fair-bound.js";
 import { explainGaps, type GapExplanation } from "./gaps.js";
 import {
   evaluateTerms,
@@ -222,10 +222,10 @@ interface StageResult {
 
 /** The work budget of the one-search `fewest` (exact.ts) before the two-stage search takes over: scenario-sized
  *  problems finish far below it. */
-const FEWEST_FIRST_WORK = 2_000_000;
+const FEWEST_FIRST_WORK = 5_000_000;
 /** The two-stage search's budget (about 2 s at 200 × 8): its count is proven early or not at all, and past it
  *  HiGHS, started from its allocation, is better at closing the cost. */
-const FEWEST_STAGED_WORK = 5_000_000;
+const FEWEST_STAGED_WORK = 10_000_000;
 
 /**
  * Weights for the exact method's surrogate count bounds: the dual prices w of the covering LP
@@ -365,10 +365,6 @@ function withObjective(
   };
 }
 
-/** How far above the fair bound's least feasible unfairness its allocation is looked for (and accepted, twice
- *  it, allowing for the solver's feasibility tolerance): the proven optimum's precision on that path. */
-const FAIR_BOUND_SLACK = 1e-9;
-
 /** The inputs of `fairBound` for a built model: per eligible contributor its share, least cost when taking part
  *  (fixed cost and one unit of its cheapest capability) and largest (everything it may provide); the total
  *  between `minTotal` and the fixed costs plus, per capability, the dearest units up to the cover's bound. */
@@ -422,8 +418,7 @@ export function fairRelaxation(
     totalHigh,
     wholeTotals: whole,
   };
-  const bound = fairBound(input);
-  return bound && { ...bound, input };
+  return fairBound(input);
 }
 
 /**
@@ -483,34 +478,24 @@ function solveFair(
     v[T] = pt.total;
     return v;
   };
-  // The cheapest allocation with every |dev_c| ≤ F·T (and T within [tLow, tHigh]).
-  const within = (F: number, tLow = 0, tHigh = Infinity): MilpModel => {
-    const capRows = pool.flatMap((c) => [
-      { label: `fair+ ${c}`, terms: [...dev(c), [T, -F] as [number, number]], lb: -Infinity, ub: 0 },
-      { label: `fair- ${c}`, terms: [...negated(dev(c)), [T, -F] as [number, number]], lb: -Infinity, ub: 0 },
-    ]);
-    const variables = base.model.variables.map((v, j) =>
-      j === T ? { ...v, lb: Math.max(v.lb, tLow), ub: Math.min(v.ub, tHigh) } : v,
+  // The cheapest allocation with every |dev_c| ≤ F·T.
+  const within = (F: number): MilpModel =>
+    withObjective(
+      base,
+      b.totalCost,
+      pool.flatMap((c) => [
+        { label: `fair+ ${c}`, terms: [...dev(c), [T, -F] as [number, number]], lb: -Infinity, ub: 0 },
+        {
+          label: `fair- ${c}`,
+          terms: [...negated(dev(c)), [T, -F] as [number, number]],
+          lb: -Infinity,
+          ub: 0,
+        },
+      ]),
     );
-    return { ...withObjective(base, b.totalCost, capRows), variables };
-  };
 
-  // The bound first (fair-bound.ts): when the cheapest allocation at its least feasible unfairness exists, that
-  // allocation is optimal, and the Dinkelbach steps are not needed.
+  // A proven lower bound on the least unfairness without the solver (fair-bound.ts), for a stopped search's gap.
   const relaxed = fairRelaxation(b, pool, share, minTotal);
-  if (relaxed) {
-    const F = relaxed.upper + FAIR_BOUND_SLACK;
-    counter.solves++;
-    counter.milpSolves++;
-    // Every allocation with unfairness ≤ F has its total in this range (the relaxation at F itself).
-    const range = fairTotals(relaxed.input, F);
-    const r = counter.solver.solve(within(F, range.min, range.max));
-    if (r.status === "optimal" && r.values.length === vars.length) {
-      const pt = point(r.values);
-      if (unfairnessOf(pt, pool, share) <= relaxed.upper + 2 * FAIR_BOUND_SLACK)
-        return { pt, proof: optimal };
-    }
-  }
   const proven = relaxed?.lower ?? 0;
 
   let best = start;
