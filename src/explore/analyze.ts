@@ -31,7 +31,14 @@ import { type ParticipationAnswer, participationAnswer } from "./answers/partici
 import { type PresenceAnswer, presenceAnswer } from "./answers/presence.js";
 import { type ScopeAnswer, scopeAnswer } from "./answers/scope.js";
 import { FrontArchive } from "./front.js";
-import { GroupCounter } from "./groups.js";
+import {
+  GROUP_FIELDS,
+  GROUP_MAX_FIELDS,
+  GroupCounter,
+  groupRecord,
+  groupStatsAt,
+  OptionTotals,
+} from "./groups.js";
 import { createSchemePass, forEachScheme, PRESENCES, type SchemePass } from "./pass.js";
 import {
   better,
@@ -125,8 +132,9 @@ export interface AnalyzeOptions {
   filter?: OptionFilter;
   /** Resolved parameters for every model (default: the scenario's point values). */
   parameters?: ResolvedParameters;
-  /** Called now and then with (done, total) during the pass. */
-  progress?: (done: number, total: number) => void;
+  /** Called at the start of each phase with its name (`total` 0), and now and then during the pass with
+   *  (done, total, "evaluating schemes"). */
+  progress?: (done: number, total: number, phase?: string) => void;
   /** The settings the scenario was changed by before compiling (`--set`): reported, not applied here. */
   settings?: readonly { path: string; value: string }[];
   /** Analyse only the schemes these parties (ids of actors with a stance) accept. The focus scheme's
@@ -208,6 +216,9 @@ function scanVariants(
   });
 }
 
+/** The name of the pass's phase in `AnalyzeOptions.progress`. */
+const EVALUATING = "evaluating schemes";
+
 /**
  * Run the whole pipeline on a compiled scenario and answer the eight questions.
  * @param solver a MILP solver (`loadHighsSolver()` from guarantor/highs), used only for the focus coalition
@@ -221,8 +232,10 @@ export function analyzeScenario(
   const top = options.top ?? 10;
   const objective: CoalitionObjective = options.objective ?? "min-cost";
   const filter = options.filter;
+  const progress = options.progress;
   // The exact count (a cheap dynamic programme) gives the progress bar its total.
-  const total = options.progress ? Number(countConsistent(c, c.rules, filter)) : undefined;
+  progress?.(0, 0, "counting schemes");
+  const total = progress ? Number(countConsistent(c, c.rules, filter)) : undefined;
   const pass = createSchemePass(c, {
     objective,
     ...(options.parameters ? { parameters: options.parameters } : {}),
@@ -238,18 +251,22 @@ export function analyzeScenario(
   });
   let kept = 0;
   const nParties = pass.stances.parties.length;
-  // Counts by [option offset + o] × parties + k: accepted, and red line crossed.
   const optionOffset: number[] = [];
   let nOptions = 0;
   for (const d of c.dims) {
     optionOffset.push(nOptions);
     nOptions += d.options.length;
   }
-  const byOptionParty = options.acceptanceByOption
-    ? { accepts: new Float64Array(nOptions * nParties), redLined: new Float64Array(nOptions * nParties) }
-    : undefined;
+  // Per option: the group figures, then (with acceptanceByOption) per party accepted and red line crossed.
+  const perParty = options.acceptanceByOption === true;
+  const width = GROUP_FIELDS + (perParty ? 2 * nParties : 0);
+  const byOptionTotals = new OptionTotals(
+    c.dims.map((d) => d.options.length),
+    width,
+    GROUP_MAX_FIELDS,
+  );
+  const record = byOptionTotals.record;
   const consensus = new ConsensusAccumulator(pass.stances, { top, concessionSets: 5 });
-  const byOption = c.dims.map((d) => new GroupCounter(d.options.length));
   const byPresence = new GroupCounter(PRESENCES.length);
   const lowest = new Float64Array(REQ_LENGTH).fill(Number.POSITIVE_INFINITY);
   const highest = new Float64Array(REQ_LENGTH);
@@ -266,12 +283,13 @@ export function analyzeScenario(
   );
   let probe: RowScores | undefined;
 
-  forEachScheme(
+  progress?.(0, total ?? 0, EVALUATING);
+  const { count: visited } = forEachScheme(
     c,
     {
       pass,
       ...(filter ? { filter } : {}),
-      ...(options.progress ? { progress: options.progress } : {}),
+      ...(progress ? { progress: (done: number, all: number) => progress(done, all, EVALUATING) } : {}),
       ...(total !== undefined ? { total } : {}),
     },
     (i, s, x) => {
@@ -282,18 +300,16 @@ export function analyzeScenario(
       if (all) counts.acceptable++;
       if (x.feasible && all) counts.both++;
       consensus.add(s, x.parties, x.outcome);
-      for (let d = 0; d < s.length; d++) byOption[d]!.add(s[d]!, x);
-      if (byOptionParty) {
+      groupRecord(record, 0, x);
+      if (perParty) {
         const acc = x.outcome.accepts;
         const violated = x.parties.violated;
-        for (let d = 0; d < s.length; d++) {
-          const at = (optionOffset[d]! + s[d]!) * nParties;
-          for (let k = 0; k < nParties; k++) {
-            byOptionParty.accepts[at + k]! += acc[k]!;
-            if (violated[k]! > 0) byOptionParty.redLined[at + k]!++;
-          }
+        for (let k = 0; k < nParties; k++) {
+          record[GROUP_FIELDS + k] = acc[k]!;
+          record[GROUP_FIELDS + nParties + k] = violated[k]! > 0 ? 1 : 0;
         }
       }
+      byOptionTotals.add(s);
       byPresence.add(x.presence, x);
       const req = x.requirements;
       for (let k = 0; k < REQ_LENGTH; k++) {
@@ -311,11 +327,14 @@ export function analyzeScenario(
     },
   );
 
+  progress?.(visited, total ?? visited, EVALUATING);
   const count = kept;
+  progress?.(0, 0, "ranking the front");
   const frontRows = [...front.result()].sort((a, b) => better(a.row, b.row));
   const focus = frontRows[0]?.row;
   let focusCoalition: CoalitionResult | undefined;
   if (focus) {
+    progress?.(0, 0, "solving the focus scheme's coalition");
     const entry = pass.coalitions[focus.coalition]!;
     focusCoalition = solveCoalition(
       coalitionProblemForScheme(c, focus.scheme, entry.requirements, { objective }),
@@ -329,6 +348,10 @@ export function analyzeScenario(
       ),
     ),
   ];
+  progress?.(0, 0, "weighing concessions");
+  const consensusResult = consensus.result();
+  const totals = byOptionTotals.totals();
+  progress?.(0, 0, "answering the questions");
   const x: AnswerContext = {
     c,
     pass,
@@ -336,8 +359,10 @@ export function analyzeScenario(
     top,
     consistent: count,
     counts,
-    consensus: consensus.result(),
-    byOption: byOption.map((g) => g.stats()),
+    consensus: consensusResult,
+    byOption: c.dims.map((d, di) =>
+      d.options.map((_, o) => groupStatsAt(totals, (optionOffset[di]! + o) * width)),
+    ),
     byPresence: byPresence.stats(),
     requirementRange: Array.from(lowest, (lo, k) => ({ lowest: lo, highest: highest[k]! })),
     schemesPerProblem: Array.from(pass.coalitions, (_, k) => schemesPerProblem[k] ?? 0),
@@ -397,19 +422,19 @@ export function analyzeScenario(
     frontier: frontRows.map(({ row, ties }) => ({ ...summarize(x, row), ties })),
     focus: focus ? { ...summarize(x, focus), tier: tierOf(focus) } : undefined,
     answers,
-    ...(byOptionParty
+    ...(perParty
       ? {
           acceptanceByOption: {
             parties: pass.stances.parties.map((p) => p.id),
             dims: c.dims.map((d, di) => ({
               dim: d.id,
               options: d.options.map((option, o) => {
-                const at = (optionOffset[di]! + o) * nParties;
+                const at = (optionOffset[di]! + o) * width + GROUP_FIELDS;
                 return {
                   option,
                   schemes: x.byOption[di]![o]!.schemes,
-                  accepts: Array.from(byOptionParty.accepts.subarray(at, at + nParties)),
-                  redLined: Array.from(byOptionParty.redLined.subarray(at, at + nParties)),
+                  accepts: Array.from(totals.subarray(at, at + nParties)),
+                  redLined: Array.from(totals.subarray(at + nParties, at + 2 * nParties)),
                 };
               }),
             })),

@@ -42,15 +42,120 @@ export class GroupCounter {
 
   /** The counts of every group, in group order. */
   stats(): GroupStats[] {
-    const a = this.acc;
-    return Array.from({ length: this.groups }, (_, g) => ({
-      schemes: a[g * FIELDS]!,
-      feasible: a[g * FIELDS + 1]!,
-      acceptedByAll: a[g * FIELDS + 2]!,
-      both: a[g * FIELDS + 3]!,
-      deterrenceSum: a[g * FIELDS + 4]!,
-      deterrenceMax: a[g * FIELDS + 5]!,
-      costUsdMSum: a[g * FIELDS + 6]!,
-    }));
+    return Array.from({ length: this.groups }, (_, g) => groupStatsAt(this.acc, g * FIELDS));
   }
+}
+
+/**
+ * Totals per option of every dimension, over schemes that stream in enumeration order, with work per scheme
+ * independent of the number of dimensions. The caller writes a scheme's figures into `record` (`width`
+ * numbers, summed; those in `maxFields` kept as a maximum) and calls `add`. Schemes sharing the options of
+ * dimensions 0…d form a subtree; `open[d]` holds the totals of the current one. A subtree is complete when an
+ * option at depth ≤ d changes: its totals go to its option of dimension d and into its parent's, so a scheme
+ * costs one record per dimension that changed (about one on average) rather than one per dimension.
+ * Schemes out of order are still counted right (more subtrees are closed); the sums' order of addition is
+ * the tree's, so they can differ in the last bits from a scheme-by-scheme sum.
+ * @example const t = new OptionTotals([3, 2], 1, []); t.record[0] = 1; t.add(s); t.totals() // schemes per option
+ */
+export class OptionTotals {
+  /** The figures of the scheme about to be added. */
+  readonly record: Float64Array;
+  private readonly dims: number;
+  private readonly offset: Int32Array;
+  private readonly isMax: Uint8Array;
+  private readonly open: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly previous: Int32Array;
+  private started = false;
+
+  constructor(
+    sizes: readonly number[],
+    private readonly width: number,
+    maxFields: readonly number[],
+  ) {
+    this.dims = sizes.length;
+    this.offset = new Int32Array(this.dims + 1);
+    sizes.forEach((n, d) => {
+      this.offset[d + 1] = this.offset[d]! + n;
+    });
+    this.isMax = new Uint8Array(width);
+    for (const f of maxFields) this.isMax[f] = 1;
+    this.record = new Float64Array(width);
+    this.open = new Float64Array(this.dims * width);
+    this.sums = new Float64Array(this.offset[this.dims]! * width);
+    this.previous = new Int32Array(this.dims);
+  }
+
+  /** Add `record` for scheme `s`. */
+  add(s: ArrayLike<number>): void {
+    const dims = this.dims;
+    if (dims === 0) return;
+    let k = 0;
+    if (this.started) {
+      while (k < dims && this.previous[k] === s[k]) k++;
+      this.close(k);
+    }
+    this.started = true;
+    for (let d = k; d < dims; d++) this.previous[d] = s[d]!;
+    this.merge(this.open, (dims - 1) * this.width, this.record, 0);
+  }
+
+  /** The totals: `width` numbers per option, options of dimension 0 first (option `o` of dimension `d` at
+   *  `(Σ_{d' < d} options(d') + o) · width`). */
+  totals(): Float64Array {
+    if (this.started) {
+      this.close(0);
+      this.started = false;
+    }
+    return this.sums;
+  }
+
+  /** Close the subtrees at depths ≥ k, deepest first. */
+  private close(k: number): void {
+    const w = this.width;
+    for (let d = this.dims - 1; d >= k; d--) {
+      const at = d * w;
+      this.merge(this.sums, (this.offset[d]! + this.previous[d]!) * w, this.open, at);
+      if (d > 0) this.merge(this.open, at - w, this.open, at);
+      this.open.fill(0, at, at + w);
+    }
+  }
+
+  private merge(into: Float64Array, i: number, from: Float64Array, j: number): void {
+    for (let f = 0; f < this.width; f++) {
+      const v = from[j + f]!;
+      if (this.isMax[f]) {
+        if (v > into[i + f]!) into[i + f] = v;
+      } else into[i + f]! += v;
+    }
+  }
+}
+
+/** The fields of a `GroupStats` as an `OptionTotals` record (deterrenceMax is the maximum). */
+export const GROUP_FIELDS = FIELDS;
+export const GROUP_MAX_FIELDS: readonly number[] = [5];
+
+/** Write a scheme's group figures into `record` at `at` (the layout `GroupCounter` sums). */
+export function groupRecord(record: Float64Array, at: number, x: SchemeScores): void {
+  const all = x.outcome.all;
+  record[at] = 1;
+  record[at + 1] = x.feasible ? 1 : 0;
+  record[at + 2] = all ? 1 : 0;
+  record[at + 3] = x.feasible && all ? 1 : 0;
+  record[at + 4] = x.deterrence;
+  record[at + 5] = x.deterrence;
+  record[at + 6] = x.cost;
+}
+
+/** The `GroupStats` at `at` of a totals array. */
+export function groupStatsAt(a: Float64Array, at: number): GroupStats {
+  return {
+    schemes: a[at]!,
+    feasible: a[at + 1]!,
+    acceptedByAll: a[at + 2]!,
+    both: a[at + 3]!,
+    deterrenceSum: a[at + 4]!,
+    deterrenceMax: a[at + 5]!,
+    costUsdMSum: a[at + 6]!,
+  };
 }

@@ -195,55 +195,87 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     return { example, requirements, feasibility: feasibilityScore(prepared.required, supply), gaps };
   };
 
+  // Each stage is redone only when a dimension it reads changed since the previous scheme (in enumeration
+  // order the last dimensions change most often): the last dimension each reads, and the previous scheme.
+  const last = (dims: ArrayLike<number>) => Math.max(-1, ...Array.from(dims));
+  const reqLast = last(attributeDimensions(c, REQUIREMENT_ATTRIBUTES));
+  const detLast = last(detRadix.dims);
+  const coalitionLast = last(coalitionRadix.dims);
+  const previous = new Int32Array(c.dims.length);
+  let started = false;
+  let v = -1;
+  let ci = -1;
+
   const score = (s: Scheme): SchemeScores => {
+    const dims = previous.length;
+    // -1 on the first call: every stage runs.
+    let k = -1;
+    if (started) {
+      k = 0;
+      while (k < dims && previous[k] === s[k]) k++;
+    }
+    started = true;
+    for (let d = Math.max(0, k); d < dims; d++) previous[d] = s[d]!;
     const req = scores.requirements;
-    requirementOf(s, req);
-    evaluatePartiesSequential(stances, s, scores.parties);
+    if (reqLast >= k) requirementOf(s, req);
+    evaluatePartiesSequential(stances, s, scores.parties, Math.max(0, k));
     scoreParties(stances, scores.parties, scores.outcome);
 
-    const detKey = radixIndex(detRadix, s);
-    let v = detIndex.get(detKey);
-    if (v < 0) {
-      const a = readMechanismAttributes(c, s);
-      const vector = JSON.stringify(a);
-      v = detVectors.get(vector) ?? -1;
-      if (v < 0) {
-        const estimate = deterrenceOf(s);
-        const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
-        v = detValues.length;
-        detValues.push({
-          probability: estimate.probability,
-          presence: PRESENCES.indexOf(presenceOf(a, steps)),
-        });
-        detVectors.set(vector, v);
-      }
-      detIndex.set(detKey, v);
-    }
+    if (detLast >= k) v = detValueOf(s);
     const det = detValues[v]!;
     scores.deterrence = det.probability;
     scores.presence = det.presence;
 
-    const projection = radixIndex(coalitionRadix, s);
-    let ci = projectionIndex.get(projection);
-    if (ci < 0) {
-      let cKey = "";
-      for (let k = 0; k < CAPABILITIES.length; k++) cKey += `${req[k]},`;
-      cKey += "|";
-      for (const j of eligDims) cKey += `${s[j]},`;
-      ci = coalitionIndex.get(cKey) ?? -1;
-      if (ci < 0) {
-        ci = coalitions.length;
-        coalitionIndex.set(cKey, ci);
-        coalitions.push(newCoalition(s, req));
-      }
-      projectionIndex.set(projection, ci);
-    }
+    if (coalitionLast >= k) ci = coalitionOf(s, req);
     const entry = coalitions[ci]!;
     scores.coalition = ci;
     scores.feasibility = entry.feasibility;
     scores.feasible = entry.feasibility >= 1;
     scores.cost = req[REQ_COST_USD_M_PER_YEAR]!;
     return scores;
+  };
+
+  /** The index of the scheme's deterrence figures, computed once per mechanism-attribute vector. */
+  const detValueOf = (s: Scheme): number => {
+    const detKey = radixIndex(detRadix, s);
+    let found = detIndex.get(detKey);
+    if (found < 0) {
+      const a = readMechanismAttributes(c, s);
+      const vector = JSON.stringify(a);
+      found = detVectors.get(vector) ?? -1;
+      if (found < 0) {
+        const estimate = deterrenceOf(s);
+        const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
+        found = detValues.length;
+        detValues.push({
+          probability: estimate.probability,
+          presence: PRESENCES.indexOf(presenceOf(a, steps)),
+        });
+        detVectors.set(vector, found);
+      }
+      detIndex.set(detKey, found);
+    }
+    return found;
+  };
+
+  /** The index of the scheme's coalition problem, made once per requirement vector and eligibility. */
+  const coalitionOf = (s: Scheme, req: Float64Array): number => {
+    const projection = radixIndex(coalitionRadix, s);
+    let found = projectionIndex.get(projection);
+    if (found < 0) {
+      let cKey = "";
+      for (let k = 0; k < CAPABILITIES.length; k++) cKey += `${req[k]},`;
+      cKey += "|";
+      for (const j of eligDims) cKey += `${s[j]},`;
+      found = coalitionIndex.get(cKey) ?? -1;
+      if (found < 0) {
+        found = coalitions.length;
+        coalitionIndex.set(cKey, found);
+        coalitions.push(newCoalition(s, req));
+      }
+      projectionIndex.set(projection, found);
+    }
+    return found;
   };
 
   return { compiled: c, stances, parameters, coalitions, score };

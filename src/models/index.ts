@@ -91,6 +91,8 @@ export {
   REQ_TROOPS,
   REQUIREMENT_ATTRIBUTES,
   type RequirementOptions,
+  type RequirementTable,
+  requirementTables,
   type SchemeReach,
   type SchemeRequirements,
   schemeAirCoverage,

@@ -172,6 +172,13 @@ export class ConsensusAccumulator {
   private readonly setByHash = new Map<number, number>();
   private readonly nextSet: number[] = [];
   private readonly linesByParty: number[][];
+  // The current run of schemes with the same red lines crossed and the same parties lowering: its masks, its
+  // set, its crossed lines (global indexes) and its length.
+  private readonly runMask: Uint32Array;
+  private readonly runLowers: Uint8Array;
+  private runSet = -1;
+  private readonly runLines: number[] = [];
+  private run = 0;
 
   constructor(
     private readonly t: StanceTables,
@@ -188,6 +195,8 @@ export class ConsensusAccumulator {
     this.keyWords = Math.max(1, Math.ceil((t.redLineCount + this.n) / 32));
     this.key = new Uint32Array(this.keyWords);
     this.linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
+    this.runMask = new Uint32Array(this.n * t.redLineWords);
+    this.runLowers = new Uint8Array(this.n);
   }
 
   /** Add the next scheme (in enumeration order) with its evaluation and scores. */
@@ -195,29 +204,53 @@ export class ConsensusAccumulator {
     const t = this.t;
     const index = this.count++;
     this.pareto.add(e.utility, s);
-    const key = this.key;
-    key.fill(0);
-    let changes = 0;
-    for (let p = 0; p < this.n; p++) {
-      if (scores.accepts[p]) this.acceptCount[p]!++;
-      if (e.violated[p]! > 0) {
-        const lines = this.linesByParty[p]!;
-        for (let k = 0; k < lines.length; k++) {
-          if ((e.redLineMask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
-            const line = lines[k]!;
-            this.excludeCount[line]!++;
-            changes++;
-            key[line >>> 5] = key[line >>> 5]! | (1 << (line & 31));
+    for (let p = 0; p < this.n; p++) if (scores.accepts[p]) this.acceptCount[p]!++;
+    // Consecutive schemes mostly cross the same red lines and ask the same parties to lower their reservation:
+    // while they do, the concession key is the same and the lines' exclusion counts grow by a run length.
+    const mask = e.redLineMask;
+    const lowers = scores.lowers;
+    let same = this.runSet >= 0;
+    for (let i = 0; same && i < mask.length; i++) same = mask[i] === this.runMask[i];
+    for (let p = 0; same && p < this.n; p++) same = lowers[p] === this.runLowers[p];
+    const { minMargin, sumMargin, maxGap, totalGap } = scores;
+    if (same) this.run++;
+    else {
+      this.flushRun();
+      this.runMask.set(mask);
+      this.runLowers.set(lowers);
+      const key = this.key;
+      key.fill(0);
+      let changes = 0;
+      this.runLines.length = 0;
+      for (let p = 0; p < this.n; p++) {
+        if (e.violated[p]! > 0) {
+          const lines = this.linesByParty[p]!;
+          for (let k = 0; k < lines.length; k++) {
+            if ((mask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
+              const line = lines[k]!;
+              this.runLines.push(line);
+              changes++;
+              key[line >>> 5] = key[line >>> 5]! | (1 << (line & 31));
+            }
           }
         }
+        if (lowers[p]) {
+          changes++;
+          const b = t.redLineCount + p;
+          key[b >>> 5] = key[b >>> 5]! | (1 << (b & 31));
+        }
       }
-      if (scores.lowers[p]) {
-        changes++;
-        const b = t.redLineCount + p;
-        key[b >>> 5] = key[b >>> 5]! | (1 << (b & 31));
-      }
+      this.run = 1;
+      let set = this.findSet(key);
+      if (set < 0) set = this.addSet(key, { cost: totalGap, index, changes, scheme: Int32Array.from(s) });
+      this.runSet = set;
     }
-    const { minMargin, sumMargin, maxGap, totalGap } = scores;
+    const set = this.sets[this.runSet]!;
+    if (totalGap < set.cost) {
+      set.cost = totalGap;
+      set.index = index;
+      set.scheme.set(s as ArrayLike<number> & Iterable<number>);
+    }
     if (scores.all) {
       this.zoneSize++;
       keepTop(this.zoneTop, minMargin, index, s, this.top);
@@ -243,13 +276,12 @@ export class ConsensusAccumulator {
       this.forecastMargin = minMargin;
       this.forecastScheme = keep(this.forecastScheme, s);
     }
-    const prev = this.findSet(key);
-    if (prev === undefined) this.addSet(key, { cost: totalGap, index, changes, scheme: Int32Array.from(s) });
-    else if (totalGap < prev.cost) {
-      prev.cost = totalGap;
-      prev.index = index;
-      prev.scheme.set(s as ArrayLike<number> & Iterable<number>);
-    }
+  }
+
+  /** Count the current run's red lines as excluding its schemes. */
+  private flushRun(): void {
+    for (const line of this.runLines) this.excludeCount[line]! += this.run;
+    this.run = 0;
   }
 
   /** FNV-1a over the key's words. */
@@ -259,31 +291,34 @@ export class ConsensusAccumulator {
     return h | 0;
   }
 
-  private findSet(key: Uint32Array) {
+  /** The index of the set with this key, or -1. */
+  private findSet(key: Uint32Array): number {
     let i = this.setByHash.get(this.hashOf(key));
     while (i !== undefined) {
       const k = this.setKeys[i]!;
       let same = true;
       for (let w = 0; w < k.length && same; w++) same = k[w] === key[w];
-      if (same) return this.sets[i];
+      if (same) return i;
       i = this.nextSet[i] === -1 ? undefined : this.nextSet[i];
     }
-    return undefined;
+    return -1;
   }
 
   private addSet(
     key: Uint32Array,
     set: { cost: number; index: number; changes: number; scheme: Int32Array },
-  ) {
+  ): number {
     const h = this.hashOf(key);
     const i = this.sets.push(set) - 1;
     this.setKeys.push(Uint32Array.from(key));
     this.nextSet.push(this.setByHash.get(h) ?? -1);
     this.setByHash.set(h, i);
+    return i;
   }
 
   /** The analysis of every scheme added so far. */
   result(): ConsensusAnalysis {
+    this.flushRun();
     const t = this.t;
     const c = this.c;
     const e = createPartyEvaluation(t);
@@ -376,63 +411,93 @@ function asksNoMore(a: readonly Concession[], b: readonly Concession[]): boolean
  * kept unbounded).
  */
 class ParetoArchive {
-  private points: { u: Float64Array; count: number; examples: Int32Array[] }[] = [];
+  /** The archived vectors, `n` numbers each, in one array (a scan is one tight loop). */
+  private u = new Float64Array(0);
+  private size = 0;
+  private readonly counts: number[] = [];
+  private readonly kept: Int32Array[][] = [];
   private last = -1;
   constructor(
     private readonly n: number,
     private readonly examples: number,
   ) {}
 
-  /** 1: `a` dominates `u`; 2: equal; 0: neither. */
-  private compare(a: Float64Array, u: ArrayLike<number>): number {
+  /** Whether archived vector i dominates or equals `v`; counts `s` there when it equals it. */
+  private absorbs(i: number, v: ArrayLike<number>, s: Scheme): boolean {
+    const n = this.n;
+    const u = this.u;
+    const base = i * n;
     let equal = true;
-    for (let p = 0; p < this.n; p++) {
-      if (a[p]! < u[p]!) return 0;
-      if (a[p] !== u[p]) equal = false;
+    for (let p = 0; p < n; p++) {
+      const a = u[base + p]!;
+      const b = v[p]!;
+      if (a < b) return false;
+      if (a !== b) equal = false;
     }
-    return equal ? 2 : 1;
+    if (equal) {
+      this.counts[i]!++;
+      if (this.kept[i]!.length < this.examples) this.kept[i]!.push(Int32Array.from(s));
+    }
+    return true;
   }
 
-  add(u: ArrayLike<number>, scheme: Scheme): void {
-    const pts = this.points;
-    // The last dominating point first: consecutive schemes often share it.
-    if (this.last >= 0 && this.last < pts.length && this.hit(pts[this.last]!, u, scheme)) return;
-    for (let i = 0; i < pts.length; i++) {
-      if (i !== this.last && this.hit(pts[i]!, u, scheme)) {
-        this.last = i;
-        return;
+  add(v: ArrayLike<number>, scheme: Scheme): void {
+    // The last absorbing vector first: consecutive schemes often share it.
+    if (this.last >= 0 && this.absorbs(this.last, v, scheme)) return;
+    const n = this.n;
+    const u = this.u;
+    for (let i = 0; i < this.size; i++) {
+      if (i === this.last || !this.absorbs(i, v, scheme)) continue;
+      // Move the absorbing vector to the front, so that those that absorb most are tried first (the order
+      // changes nothing else: `result` sorts the front).
+      if (i > 0) {
+        for (let p = 0; p < n; p++) {
+          const x = u[p]!;
+          u[p] = u[i * n + p]!;
+          u[i * n + p] = x;
+        }
+        [this.counts[0], this.counts[i]] = [this.counts[i]!, this.counts[0]!];
+        [this.kept[0], this.kept[i]] = [this.kept[i]!, this.kept[0]!];
       }
+      this.last = 0;
+      return;
     }
-    const next = pts.filter((pt) => {
-      for (let p = 0; p < this.n; p++) if (u[p]! < pt.u[p]!) return true;
-      return false;
-    });
-    next.push({
-      u: Float64Array.from(u as ArrayLike<number> & Iterable<number>),
-      count: 1,
-      examples: this.examples > 0 ? [Int32Array.from(scheme)] : [],
-    });
-    this.points = next;
+    // Not dominated: drop the vectors it dominates, then append it.
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      let dominated = true;
+      for (let p = 0; p < n && dominated; p++) dominated = v[p]! >= u[i * n + p]!;
+      if (dominated) continue;
+      if (kept !== i) {
+        u.copyWithin(kept * n, i * n, (i + 1) * n);
+        this.counts[kept] = this.counts[i]!;
+        this.kept[kept] = this.kept[i]!;
+      }
+      kept++;
+    }
+    if ((kept + 1) * n > u.length) {
+      const grown = new Float64Array(Math.max(16 * n, 2 * u.length));
+      grown.set(u.subarray(0, kept * n));
+      this.u = grown;
+    }
+    for (let p = 0; p < n; p++) this.u[kept * n + p] = v[p]!;
+    this.counts[kept] = 1;
+    this.kept[kept] = this.examples > 0 ? [Int32Array.from(scheme)] : [];
+    this.size = kept + 1;
+    this.counts.length = this.size;
+    this.kept.length = this.size;
     this.last = -1;
-  }
-
-  private hit(
-    pt: { u: Float64Array; count: number; examples: Int32Array[] },
-    u: ArrayLike<number>,
-    s: Scheme,
-  ) {
-    const r = this.compare(pt.u, u);
-    if (r === 2) {
-      pt.count++;
-      if (pt.examples.length < this.examples) pt.examples.push(Int32Array.from(s));
-    }
-    return r !== 0;
   }
 
   /** The front, by Σ_p u_p descending then lexicographically descending. */
   result(acceptedByAll: (s: Int32Array) => boolean): { points: ParetoPoint[]; schemes: number } {
     const sum = (u: Float64Array) => u.reduce((a, b) => a + b, 0);
-    const sorted = [...this.points].sort((a, b) => {
+    const points = Array.from({ length: this.size }, (_, i) => ({
+      u: this.u.slice(i * this.n, (i + 1) * this.n),
+      count: this.counts[i]!,
+      examples: this.kept[i]!,
+    }));
+    const sorted = points.sort((a, b) => {
       const d = sum(b.u) - sum(a.u);
       if (d !== 0) return d;
       for (let p = 0; p < this.n; p++) if (a.u[p] !== b.u[p]) return b.u[p]! - a.u[p]!;

@@ -367,13 +367,23 @@ export function createSequentialEvaluation(t: StanceTables): SequentialEvaluatio
  * `evaluateParties` for schemes that come in order (as `enumerateSchemes` yields them): only the
  * dimensions from the first one that changed since the previous scheme are looked up again, and only the
  * predicates that read one of them. The results are those of `evaluateParties`.
+ * @param from the first dimension whose option differs from the previous call's scheme, when the caller
+ *   knows it (it is found by comparison otherwise; 0 on the first call)
  * @example const e = createSequentialEvaluation(t); for (const s of enumerateSchemes(c)) evaluatePartiesSequential(t, s, e);
  */
-export function evaluatePartiesSequential(t: StanceTables, scheme: Scheme, out: SequentialEvaluation): void {
+export function evaluatePartiesSequential(
+  t: StanceTables,
+  scheme: Scheme,
+  out: SequentialEvaluation,
+  from?: number,
+): void {
   const { linear, optionOffset, dims } = t;
   const nParties = t.parties.length;
   let k = 0;
-  if (out.started) while (k < dims && out.previous[k] === scheme[k]) k++;
+  if (out.started) {
+    if (from !== undefined) k = from;
+    else while (k < dims && out.previous[k] === scheme[k]) k++;
+  }
   out.started = true;
   for (let d = k; d < dims; d++) out.previous[d] = scheme[d]!;
   const prefix = out.prefix;

@@ -81,6 +81,25 @@ function dominates(a: number[], b: number[]): boolean {
 }
 
 describe("explore: evaluateSchemes and frontier", () => {
+  it("analyzeScenario names every phase to its progress sink, in order, and counts the pass up to the exact total", () => {
+    const calls: { done: number; total: number; phase: string | undefined }[] = [];
+    const a = analyzeScenario(c, solver, {
+      filter: filterFor(WHERE.replace(/,sanctions=kept$/, "")),
+      progress: (done, total, phase) => calls.push({ done, total, phase }),
+    });
+    const phases = calls.map((x) => x.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual([
+      "counting schemes",
+      "evaluating schemes",
+      "ranking the front",
+      "solving the focus scheme's coalition",
+      "weighing concessions",
+      "answering the questions",
+    ]);
+    const pass = calls.filter((x) => x.phase === "evaluating schemes");
+    expect(pass.every((x) => x.total === a.counts.consistent && x.done <= x.total)).toBe(true);
+  });
+
   it("evaluateSchemes(corner of the flagship) scores every consistent scheme as the models do one at a time", () => {
     const filter = filterFor(WHERE);
     const table = evaluateSchemes(c, { filter });

@@ -103,112 +103,125 @@ The same input gives byte-identical JSON.`,
     if (html !== undefined) outputTarget(resolve(io.cwd, html), html, "--html");
     const width = reportWidth();
     const mc = uncertaintyFlags(ctx);
-    const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
-    const where = stringFlag(ctx, "where");
-    const filter = where === undefined ? undefined : whereArg(c, where);
-    const acceptedBy = acceptedByArg(c.scenario, stringFlag(ctx, "accepted-by"));
-    schemesWithinBudget(ctx, c, filter);
-    const solver = await loadHighsSolver();
+    // One line on a terminal names each phase of the run, with a bar during the pass (after a second).
     const bar = progressBar(io, "analyze", Boolean(values.quiet));
-    const analysis = analyzeScenario(c, solver, {
-      objective: objective as CoalitionObjective,
-      progress: bar.report,
-      top,
-      parameters,
-      settings,
-      ...(filter ? { filter } : {}),
-      ...(acceptedBy ? { acceptedBy } : {}),
-      ...(html !== undefined || md !== undefined ? { acceptanceByOption: true } : {}),
-    });
-    bar.done();
-    const uncertainty = mc
-      ? await runUncertainty(ctx, c, analysis, mc, {
-          ...(filter ? { filter } : {}),
-          overrides: Object.fromEntries(
-            [...parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
-          ),
-          objective: objective as CoalitionObjective,
-          quiet: Boolean(values.quiet),
-        })
-      : undefined;
-    const names = values.ids ? ID_NAMES : reportNames(c.scenario);
-    const report = { top, names, verbose: Boolean(values.verbose) };
-    const base = analysis.focus?.scheme ?? {};
-    // The pictures, drawn once for the HTML page and the Markdown report's SVG files.
-    const figures =
-      html !== undefined || md !== undefined
-        ? await drawFigures(c, analysis, {
-            names,
-            parameters,
+    // HiGHS compiles its WebAssembly off the main thread: start it now, while the scenario is read.
+    const solverReady = loadHighsSolver();
+    solverReady.catch(() => {}); // awaited below; an early usage error must not leave it unhandled
+    try {
+      bar.report(0, 0, "reading the scenario");
+      const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
+      const where = stringFlag(ctx, "where");
+      const filter = where === undefined ? undefined : whereArg(c, where);
+      const acceptedBy = acceptedByArg(c.scenario, stringFlag(ctx, "accepted-by"));
+      schemesWithinBudget(ctx, c, filter);
+      bar.report(0, 0, "loading the solver");
+      const solver = await solverReady;
+      const analysis = analyzeScenario(c, solver, {
+        objective: objective as CoalitionObjective,
+        progress: bar.report,
+        top,
+        parameters,
+        settings,
+        ...(filter ? { filter } : {}),
+        ...(acceptedBy ? { acceptedBy } : {}),
+        ...(html !== undefined || md !== undefined ? { acceptanceByOption: true } : {}),
+      });
+      if (mc) bar.done(); // the draws have their own bar
+      const uncertainty = mc
+        ? await runUncertainty(ctx, c, analysis, mc, {
+            ...(filter ? { filter } : {}),
+            overrides: Object.fromEntries(
+              [...parameters].filter(([, v]) => v.origin === "override").map(([id, v]) => [id, v.value]),
+            ),
             objective: objective as CoalitionObjective,
-            filter,
-            uncertainty,
+            quiet: Boolean(values.quiet),
           })
         : undefined;
-    if (md !== undefined) {
-      const target = resolve(io.cwd, md);
-      const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
-      const pictures: Record<string, ReportPicture[]> = {};
-      try {
-        // The folder beside the file (its parent must exist, as for the file itself); none for a device such
-        // as /dev/stdout or /dev/null, whose folder is /dev.
-        const device = statSync(target, { throwIfNoEntry: false })?.isCharacterDevice() === true;
-        if (!device && !existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
-        for (const f of device ? [] : figures!.figures) {
-          const place = FIGURE_PLACES[f.id]!;
-          writeFileAtomic(join(dirname(target), folder, `${f.id}.svg`), `${f.svg}\n`);
-          pictures[place] = [
-            ...(pictures[place] ?? []),
-            { src: `${folder}/${f.id}.svg`, title: f.title, alt: f.alt },
-          ];
+      const names = values.ids ? ID_NAMES : reportNames(c.scenario);
+      const report = { top, names, verbose: Boolean(values.verbose) };
+      const base = analysis.focus?.scheme ?? {};
+      // The pictures, drawn once for the HTML page and the Markdown report's SVG files.
+      if (html !== undefined || md !== undefined) bar.report(0, 0, "drawing the figures");
+      const figures =
+        html !== undefined || md !== undefined
+          ? await drawFigures(c, analysis, {
+              names,
+              parameters,
+              objective: objective as CoalitionObjective,
+              filter,
+              uncertainty,
+            })
+          : undefined;
+      if (md !== undefined || html !== undefined) bar.report(0, 0, "writing the reports");
+      if (md !== undefined) {
+        const target = resolve(io.cwd, md);
+        const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
+        const pictures: Record<string, ReportPicture[]> = {};
+        try {
+          // The folder beside the file (its parent must exist, as for the file itself); none for a device such
+          // as /dev/stdout or /dev/null, whose folder is /dev.
+          const device = statSync(target, { throwIfNoEntry: false })?.isCharacterDevice() === true;
+          if (!device && !existsSync(join(dirname(target), folder))) mkdirSync(join(dirname(target), folder));
+          for (const f of device ? [] : figures!.figures) {
+            const place = FIGURE_PLACES[f.id]!;
+            writeFileAtomic(join(dirname(target), folder, `${f.id}.svg`), `${f.svg}\n`);
+            pictures[place] = [
+              ...(pictures[place] ?? []),
+              { src: `${folder}/${f.id}.svg`, title: f.title, alt: f.alt },
+            ];
+          }
+          const mcPictures = (pictures["9"] ?? []).map(markdownPicture).join("\n");
+          writeFileAtomic(
+            target,
+            renderMarkdown(analysis, { ...report, pictures }) +
+              (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures : ""),
+          );
+        } catch (e) {
+          if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${md}: ${e.message}`);
+          throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
         }
-        const mcPictures = (pictures["9"] ?? []).map(markdownPicture).join("\n");
-        writeFileAtomic(
-          target,
-          renderMarkdown(analysis, { ...report, pictures }) +
-            (uncertainty ? renderUncertaintyMarkdown(uncertainty, { names, base }) + mcPictures : ""),
-        );
-      } catch (e) {
-        if (e instanceof OutputPathError) throw new UsageError(`--md: cannot write ${md}: ${e.message}`);
-        throw new UsageError(`--md: cannot write ${md}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       }
-    }
-    if (html !== undefined) {
-      const text =
-        positionals[0] === undefined ? defaultScenarioText : readInputFile(positionals[0], io.cwd).text;
-      const page = renderHtml(
-        {
-          data: figures!.data,
-          figures: figures!.figures,
-          top,
-          provenance: {
-            tool: `guarantor ${VERSION}`,
-            scenarioId: c.scenario.id,
-            scenarioSha256: createHash("sha256").update(text).digest("hex"),
-            scenarioFile: c.file,
-            asOf: c.scenario.asOf,
-            objective,
-            ...(mc ? { samples: mc.samples, seed: mc.seed } : {}),
-            ...(where !== undefined ? { where } : {}),
+      if (html !== undefined) {
+        const text =
+          positionals[0] === undefined ? defaultScenarioText : readInputFile(positionals[0], io.cwd).text;
+        const page = renderHtml(
+          {
+            data: figures!.data,
+            figures: figures!.figures,
+            top,
+            provenance: {
+              tool: `guarantor ${VERSION}`,
+              scenarioId: c.scenario.id,
+              scenarioSha256: createHash("sha256").update(text).digest("hex"),
+              scenarioFile: c.file,
+              asOf: c.scenario.asOf,
+              objective,
+              ...(mc ? { samples: mc.samples, seed: mc.seed } : {}),
+              ...(where !== undefined ? { where } : {}),
+            },
           },
-        },
-        figures!.document,
-      );
-      try {
-        writeFileAtomic(resolve(io.cwd, html), page);
-      } catch (e) {
-        throw new UsageError(
-          `--html: cannot write ${html}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+          figures!.document,
         );
+        try {
+          writeFileAtomic(resolve(io.cwd, html), page);
+        } catch (e) {
+          throw new UsageError(
+            `--html: cannot write ${html}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+          );
+        }
       }
+      bar.done();
+      io.stdout(
+        values.json
+          ? jsonOut(uncertainty ? { ...analysis, uncertainty } : analysis)
+          : renderText(analysis, { ...report, width }) +
+              (uncertainty ? renderUncertaintyText(uncertainty, { names, base, width }) : ""),
+      );
+      return 0;
+    } finally {
+      bar.done();
     }
-    io.stdout(
-      values.json
-        ? jsonOut(uncertainty ? { ...analysis, uncertainty } : analysis)
-        : renderText(analysis, { ...report, width }) +
-            (uncertainty ? renderUncertaintyText(uncertainty, { names, base, width }) : ""),
-    );
-    return 0;
   },
 };
 

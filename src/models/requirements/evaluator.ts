@@ -74,19 +74,20 @@ export function schemeRequirements(
 /** Largest table a group may build (options of the dimensions it reads, multiplied). */
 const MAX_GROUP_TABLE_ROWS = 1 << 20;
 
+/** One group of the requirement model tabulated over the options of the dimensions it reads: row r (the radix
+ *  number of those options) holds the group's REQ_LENGTH contributions. */
+export interface RequirementTable {
+  radix: MixedRadix;
+  rows: Float64Array;
+}
+
 /**
- * A fast requirement evaluator: each group of the model is tabulated once over the options of the dimensions
- * it reads, so that evaluating a scheme is a few index computations and additions, with no allocation.
- * `out` receives REQ_LENGTH numbers laid out as REQ_TROOPS … REQ_DEPLOYED_TROOPS (capabilities in
- * `CAPABILITIES` order, then cost in USD m/year, then deployed troops).
- * @example const ev = makeRequirementEvaluator(c); const out = new Float64Array(REQ_LENGTH); ev(s, out);
+ * Every group of the requirement model tabulated once (what `makeRequirementEvaluator` sums per scheme).
+ * @example requirementTables(c).length // one table per group
  */
-export function makeRequirementEvaluator(
-  c: CompiledScenario,
-  options: RequirementOptions = {},
-): (scheme: ArrayLike<number>, out: Float64Array) => void {
+export function requirementTables(c: CompiledScenario, options: RequirementOptions = {}): RequirementTable[] {
   const ctx = makeContext(c, options);
-  const tables: { radix: MixedRadix; rows: Float64Array }[] = [];
+  const tables: RequirementTable[] = [];
   for (const g of GROUPS) {
     const radix = mixedRadix(c, attributeDimensions(c, g.attrs), MAX_GROUP_TABLE_ROWS);
     const rows = new Float64Array(radix.size * REQ_LENGTH);
@@ -98,6 +99,21 @@ export function makeRequirementEvaluator(
     }
     tables.push({ radix, rows });
   }
+  return tables;
+}
+
+/**
+ * A fast requirement evaluator: each group of the model is tabulated once over the options of the dimensions
+ * it reads (`requirementTables`), so that evaluating a scheme is a few index computations and additions, with
+ * no allocation. `out` receives REQ_LENGTH numbers laid out as REQ_TROOPS … REQ_DEPLOYED_TROOPS (capabilities
+ * in `CAPABILITIES` order, then cost in USD m/year, then deployed troops).
+ * @example const ev = makeRequirementEvaluator(c); const out = new Float64Array(REQ_LENGTH); ev(s, out);
+ */
+export function makeRequirementEvaluator(
+  c: CompiledScenario,
+  options: RequirementOptions = {},
+): (scheme: ArrayLike<number>, out: Float64Array) => void {
+  const tables = requirementTables(c, options);
   return (scheme, out) => {
     out.fill(0, 0, REQ_LENGTH);
     for (let t = 0; t < tables.length; t++) {

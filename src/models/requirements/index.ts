@@ -4,7 +4,12 @@ export { capStationPlacement } from "./air.js";
 export { batteriesForCity } from "./air-defence.js";
 export { REQUIREMENT_ATTRIBUTES } from "./context.js";
 export { type SchemeReach, schemeAirCoverage, schemeReach } from "./coverage.js";
-export { makeRequirementEvaluator, schemeRequirements } from "./evaluator.js";
+export {
+  makeRequirementEvaluator,
+  type RequirementTable,
+  requirementTables,
+  schemeRequirements,
+} from "./evaluator.js";
 export {
   type BreakdownInput,
   type BreakdownLine,
