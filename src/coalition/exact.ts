@@ -20,7 +20,10 @@
  * inclusion, or exclusion, would lift the bound past the incumbent is decided at once.
  *
  * `fewest` is `min-cost` with every fixed cost raised by M, more than any allocation costs, so that one fewer
- * participant always outweighs any cost difference: the lexicographic optimum, in one search.
+ * participant always outweighs any cost difference: the lexicographic optimum, in one search. When that search
+ * does not finish, `fewestInStages` takes the least count n allowed by surrogate bounds, then the cheapest
+ * allocation with at most n participants (`maxParticipants`: Σ y ≤ n priced by μ ≥ 0 in the same Lagrangian,
+ * surrogate counts to cut and fix), moving to n + 1 when a finished search finds none.
  */
 import type { PreparedProblem } from "./prepare.js";
 
