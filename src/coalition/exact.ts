@@ -571,11 +571,15 @@ export function exactSearch(
     for (const c of pool) if (state[c] === 0 && base[c]! < 0) take(c);
     setMinimums();
     if (!Number.isFinite(greedy())) for (const c of pool) if (state[c] === 0) take(c);
+    offerTaken(changed);
+  };
+  /** Offer the greedy allocation over the members, the ones in `changed` (taken in by a heuristic) leaving
+   *  when they get no unit and no member requires them; then undo `changed`. */
+  const offerTaken = (changed: number[]) => {
     setMinimums();
     const units = p.ids.map(() => new Array<number>(K).fill(0));
     const cost = greedy(units);
     if (Number.isFinite(cost)) {
-      // Members given no unit and required by no one leave; then the greedy again over who is left.
       const left: number[] = [];
       for (const c of changed)
         if (units[c]!.every((x) => x === 0) && requiring[c]!.every((r) => state[r] !== 1)) {
@@ -622,25 +626,11 @@ export function exactSearch(
         for (const d of mine) add(d);
       } else undo(mine);
     }
-    if (covered()) {
+    if (covered()) offerTaken(changed);
+    else {
+      undo(changed);
       setMinimums();
-      const units = p.ids.map(() => new Array<number>(K).fill(0));
-      const cost = greedy(units);
-      if (Number.isFinite(cost)) {
-        const left: number[] = [];
-        for (const c of changed)
-          if (units[c]!.every((x) => x === 0) && requiring[c]!.every((r) => state[r] !== 1)) {
-            state[c] = 0;
-            left.push(c);
-          }
-        setMinimums();
-        const again = greedy();
-        offer(Number.isFinite(again) ? again : cost);
-        for (const c of left) state[c] = 1;
-      }
     }
-    undo(changed);
-    setMinimums();
   };
   const limitedHeuristic = () => {
     const undecided = pool.filter((c) => state[c] === 0);
