@@ -11,6 +11,8 @@ import { pathToFileURL } from "node:url";
 
 export interface Baseline {
   ref: string;
+  /** The checked-out and built tree (its CLI is dist/cli/bin.js there). */
+  root: string;
   /** Import a built module of the baseline, by its path under dist/ (`explore/analyze.js`). */
   load<T>(path: string): Promise<T>;
   /** Whether the baseline has a file, by its path in the repository. */
@@ -60,6 +62,7 @@ export function buildBaseline(root: string, ref: string): Baseline {
   }
   return {
     ref,
+    root: tree,
     load: async <T>(path: string) => (await import(pathToFileURL(join(tree, "dist", path)).href)) as T,
     has: (path: string) => existsSync(join(tree, path)),
     read: (path: string) => readFileSync(join(tree, path), "utf8"),

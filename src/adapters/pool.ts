@@ -3,11 +3,13 @@
  * interface so that the same tasks could run on browser Web Workers or a job queue. Tasks are named; their
  * code is the core's (src/adapters/tasks.ts), run in src/adapters/worker.ts.
  */
-import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Transferable } from "node:worker_threads";
 import { Piscina } from "piscina";
+import { defaultWorkers } from "./parallelism.js";
 import type { TaskInput, TaskName, TaskOutput } from "./tasks.js";
+
+export { defaultWorkers } from "./parallelism.js";
 
 /** Runs named tasks on worker threads. */
 export interface TaskPool {
@@ -27,11 +29,6 @@ export interface TaskPoolOptions {
   workers?: number;
   /** Heap limit per worker, MB (default: Node's). */
   maxOldGenerationSizeMb?: number;
-}
-
-/** The number of workers to use by default: one per core. */
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
 }
 
 /**

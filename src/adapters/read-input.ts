@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { relative, resolve } from "node:path";
 import { InputError, type SourcePosition } from "../scenario/diagnostics.js";
-import { DEFAULT_YAML_LIMITS, type YamlLimits } from "../scenario/yaml.js";
+import { DEFAULT_YAML_LIMITS, type YamlLimits } from "../scenario/yaml-limits.js";
 
 /** Largest input file accepted by default, in bytes: 4 MiB, 19 times the flagship scenario (220 kB). The YAML
  *  parser reads some 300 kB/s on a loaded machine, so a file at the limit takes about 15 s to reject. */

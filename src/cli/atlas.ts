@@ -3,8 +3,16 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { WorldAtlas } from "../models/coverage.js";
 
-/** The parsed countries-50m.json, or undefined when the package is missing. */
+let cached: { atlas: WorldAtlas | undefined } | undefined;
+
+/** The parsed countries-50m.json (read once per process and shared: do not modify it), or undefined when the
+ *  package is missing. */
 export function readAtlas(): WorldAtlas | undefined {
+  cached ??= { atlas: read() };
+  return cached.atlas;
+}
+
+function read(): WorldAtlas | undefined {
   try {
     const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
     return JSON.parse(readFileSync(path, "utf8")) as WorldAtlas;

@@ -4,7 +4,7 @@
  * entry point prints the message and exits 2, never with a stack trace.
  */
 import type { ParseArgsConfig } from "node:util";
-import { MAX_MAGNITUDE } from "../scenario/schema.js";
+import { MAX_MAGNITUDE } from "../scenario/bounds.js";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -22,8 +22,6 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
-  /** One line for `guarantor --help`. */
-  summary: string;
   /** The full `--help` text of the command, from its usage line on. */
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;

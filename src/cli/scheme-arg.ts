@@ -3,8 +3,7 @@
  * assignment restricting the space) and `--compare dim=option,...` (changes to a scheme). Bad input is a
  * UsageError (exit 2) naming the flag.
  */
-import { loadHighsSolver } from "../adapters/highs.js";
-import { type Analysis, analyzeScenario } from "../explore/analyze.js";
+import type { Analysis } from "../explore/analyze.js";
 import type { ResolvedParameters } from "../parameters/index.js";
 import { schemeText } from "../report/format.js";
 import {
@@ -93,11 +92,19 @@ export const SCHEME_SHORTCUTS_HELP = `focus, nash, maximin or frontier:N (analyz
 
 const SHORTCUT = /^(focus|nash|maximin|frontier:(\d+))$/;
 
-/** The analysis a shortcut reads, run once when a shortcut asks for it (HiGHS for the focus coalition). */
+/** The analysis a shortcut reads, run once when a shortcut asks for it (HiGHS for the focus coalition); the
+ *  engine and HiGHS are imported only then. */
 export function lazyAnalysis(c: CompiledScenario, parameters?: ResolvedParameters): () => Promise<Analysis> {
   let run: Promise<Analysis> | undefined;
+  const analyze = async () => {
+    const [{ loadHighsSolver }, { analyzeScenario }] = await Promise.all([
+      import("../adapters/highs.js"),
+      import("../explore/analyze.js"),
+    ]);
+    return analyzeScenario(c, await loadHighsSolver(), parameters ? { parameters } : {});
+  };
   return () => {
-    run ??= loadHighsSolver().then((solver) => analyzeScenario(c, solver, parameters ? { parameters } : {}));
+    run ??= analyze();
     return run;
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Monte Carlo from the CLI: `--samples`, `--seed` and `--workers`, the worker pool, and progress on stderr.
  */
-import { createTaskPool, defaultWorkers } from "../adapters/pool.js";
+import { defaultWorkers } from "../adapters/parallelism.js";
 import type { Analysis } from "../explore/index.js";
 import type { CompiledScenario } from "../scenario/compile.js";
 import type { OptionFilter } from "../space/index.js";
@@ -82,6 +82,7 @@ export async function runUncertainty(
       return out;
     };
   } else {
+    const { createTaskPool } = await import("../adapters/pool.js");
     const pool = createTaskPool({ workers: flags.workers });
     close = () => pool.destroy();
     const run = `run-${++runs}`;

@@ -293,13 +293,14 @@ export function analyzeScenario(
       ...(total !== undefined ? { total } : {}),
     },
     (i, s, x) => {
-      for (const k of required) if (!x.outcome.accepts[k]) return;
+      for (let r = 0; r < required.length; r++) if (!x.outcome.accepts[required[r]!]) return;
       kept++;
       const all = x.outcome.all;
       if (x.feasible) counts.feasible++;
       if (all) counts.acceptable++;
       if (x.feasible && all) counts.both++;
-      consensus.add(s, x.parties, x.outcome);
+      // With acceptedBy, schemes are skipped: the previous scheme added is not the previous one scored.
+      consensus.add(s, x.parties, x.outcome, required.length ? undefined : x.changedFrom);
       groupRecord(record, 0, x);
       if (perParty) {
         const acc = x.outcome.accepts;
@@ -311,11 +312,14 @@ export function analyzeScenario(
       }
       byOptionTotals.add(s);
       byPresence.add(x.presence, x);
-      const req = x.requirements;
-      for (let k = 0; k < REQ_LENGTH; k++) {
-        const v = req[k]!;
-        if (v < lowest[k]!) lowest[k] = v;
-        if (v > highest[k]!) highest[k] = v;
+      // The range moves only when the requirements do (or when schemes were skipped since the last one kept).
+      if (x.requirementsChanged || required.length > 0) {
+        const req = x.requirements;
+        for (let k = 0; k < REQ_LENGTH; k++) {
+          const v = req[k]!;
+          if (v < lowest[k]!) lowest[k] = v;
+          if (v > highest[k]!) highest[k] = v;
+        }
       }
       schemesPerProblem[x.coalition] = (schemesPerProblem[x.coalition] ?? 0) + 1;
       probe = probe ? fillRow(probe, i, s, x) : rowOf(i, s, x);

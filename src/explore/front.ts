@@ -7,7 +7,7 @@
  * dominates (the unbounded archive of Knowles & Corne, Evolutionary Computation 8(2), 2000, PAES). Memory is
  * the size of the front, not of the space.
  */
-import { copyRow, OBJECTIVE_SENSES, type RowScores } from "./rank.js";
+import { copyRow, copyRowInto, OBJECTIVE_SENSES, type RowScores } from "./rank.js";
 
 const SIGN = OBJECTIVE_SENSES.map((s) => (s === "max" ? 1 : -1));
 
@@ -32,6 +32,8 @@ export class FrontArchive {
   private points: FrontPoint[] = [];
   /** The point that last absorbed a scheme: consecutive schemes often share it, so it is tried first. */
   private last = -1;
+  /** Rows of evicted points, reused for the next points that join (no allocation once the front is grown). */
+  private readonly spare: RowScores[] = [];
 
   /** Offer a scheme's row (a probe: copied only when it joins the front). */
   add(probe: RowScores): void {
@@ -49,11 +51,24 @@ export class FrontArchive {
       const r = compare(pts[i]!.row.objectives, o);
       if (r === 0) continue;
       if (r === 2) pts[i]!.ties++;
-      this.last = i;
+      // Move the absorbing point to the front, so that those that absorb most are tried first (the order
+      // changes nothing else: `result` is in no particular order).
+      const pt = pts[i]!;
+      pts[i] = pts[0]!;
+      pts[0] = pt;
+      this.last = 0;
       return;
     }
-    this.points = pts.filter((p) => compare(o, p.row.objectives) !== 1);
-    this.points.push({ row: copyRow(probe), ties: 1 });
+    // Evict the points the probe dominates, in place, and keep their rows for reuse.
+    let kept = 0;
+    for (let i = 0; i < pts.length; i++) {
+      const pt = pts[i]!;
+      if (compare(o, pt.row.objectives) === 1) this.spare.push(pt.row);
+      else pts[kept++] = pt;
+    }
+    pts.length = kept;
+    const spare = this.spare.pop();
+    pts.push({ row: spare ? copyRowInto(spare, probe) : copyRow(probe), ties: 1 });
     this.last = -1;
   }
 

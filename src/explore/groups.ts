@@ -62,7 +62,8 @@ export class OptionTotals {
   readonly record: Float64Array;
   private readonly dims: number;
   private readonly offset: Int32Array;
-  private readonly isMax: Uint8Array;
+  private readonly sumFields: Int32Array;
+  private readonly maxFields: Int32Array;
   private readonly open: Float64Array;
   private readonly sums: Float64Array;
   private readonly previous: Int32Array;
@@ -78,10 +79,11 @@ export class OptionTotals {
     sizes.forEach((n, d) => {
       this.offset[d + 1] = this.offset[d]! + n;
     });
-    this.isMax = new Uint8Array(width);
-    for (const f of maxFields) this.isMax[f] = 1;
+    const isMax = (f: number) => maxFields.includes(f);
+    this.sumFields = Int32Array.from({ length: width }, (_, f) => f).filter((f) => !isMax(f));
+    this.maxFields = Int32Array.from(maxFields);
     this.record = new Float64Array(width);
-    this.open = new Float64Array(this.dims * width);
+    this.open = new Float64Array(Math.max(0, this.dims - 1) * width);
     this.sums = new Float64Array(this.offset[this.dims]! * width);
     this.previous = new Int32Array(this.dims);
   }
@@ -92,12 +94,15 @@ export class OptionTotals {
     if (dims === 0) return;
     let k = 0;
     if (this.started) {
-      while (k < dims && this.previous[k] === s[k]) k++;
+      while (k < dims - 1 && this.previous[k] === s[k]) k++;
       this.close(k);
     }
     this.started = true;
     for (let d = k; d < dims; d++) this.previous[d] = s[d]!;
-    this.merge(this.open, (dims - 1) * this.width, this.record, 0);
+    // A scheme is a whole subtree at the last depth: it goes to its option there and into its parent's at once.
+    const last = dims - 1;
+    this.merge(this.sums, (this.offset[last]! + s[last]!) * this.width, this.record, 0);
+    if (last > 0) this.merge(this.open, (last - 1) * this.width, this.record, 0);
   }
 
   /** The totals: `width` numbers per option, options of dimension 0 first (option `o` of dimension `d` at
@@ -110,10 +115,10 @@ export class OptionTotals {
     return this.sums;
   }
 
-  /** Close the subtrees at depths ≥ k, deepest first. */
+  /** Close the open subtrees at depths ≥ k (above the last, whose schemes are added at once), deepest first. */
   private close(k: number): void {
     const w = this.width;
-    for (let d = this.dims - 1; d >= k; d--) {
+    for (let d = this.dims - 2; d >= k; d--) {
       const at = d * w;
       this.merge(this.sums, (this.offset[d]! + this.previous[d]!) * w, this.open, at);
       if (d > 0) this.merge(this.open, at - w, this.open, at);
@@ -122,11 +127,12 @@ export class OptionTotals {
   }
 
   private merge(into: Float64Array, i: number, from: Float64Array, j: number): void {
-    for (let f = 0; f < this.width; f++) {
-      const v = from[j + f]!;
-      if (this.isMax[f]) {
-        if (v > into[i + f]!) into[i + f] = v;
-      } else into[i + f]! += v;
+    const sum = this.sumFields;
+    for (let x = 0; x < sum.length; x++) into[i + sum[x]!]! += from[j + sum[x]!]!;
+    const max = this.maxFields;
+    for (let x = 0; x < max.length; x++) {
+      const f = max[x]!;
+      if (from[j + f]! > into[i + f]!) into[i + f] = from[j + f]!;
     }
   }
 }

@@ -46,7 +46,7 @@ import {
   predicateDimensions,
   type Scheme,
 } from "../scenario/compile.js";
-import { mixedRadix, radixIndex } from "../scenario/radix.js";
+import { attributeClassRadix, classIndex, mixedRadix, radixIndex } from "../scenario/radix.js";
 import { CAPABILITIES, type Capability } from "../scenario/schema.js";
 import { type OptionFilter, visitSchemes } from "../space/index.js";
 
@@ -63,6 +63,8 @@ export interface CoalitionEntry {
   feasibility: number;
   /** Units missing per capability (only those with a gap). */
   gaps: Record<string, number>;
+  /** The contributors that may take part under their conditions (actor ids, problem order). */
+  eligible: string[];
 }
 
 /** The figures of one scheme. The buffers are reused: read them before scoring the next scheme. */
@@ -84,6 +86,11 @@ export interface SchemeScores {
   feasible: boolean;
   /** The requirement model's yearly cost, USD m. */
   cost: number;
+  /** The first dimension whose option differs from the previous scheme scored (0 for the first): reducers
+   *  that keep sums over dimensions redo only the part from there. */
+  changedFrom: number;
+  /** Whether `requirements` differ from the previous scheme's (they are recomputed only then). */
+  requirementsChanged: boolean;
 }
 
 export interface PassOptions {
@@ -148,10 +155,10 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
   const deterrenceOf = makeDeterrenceEvaluator(c, { parameters });
   const eligDims = eligibilityDims(c);
   // Memo keys are mixed-radix numbers over the options of the dimensions each stage reads: no string per scheme.
-  const detRadix = mixedRadix(c, attributeDimensions(c, MECHANISM_ATTRIBUTES));
-  // Many option combinations give the same mechanism attributes: deterrence is computed once per vector.
+  // Deterrence is a function of the mechanism attributes alone, so its key runs over classes of options that
+  // give them the same values: one evaluation per distinct attribute vector, and a table of that size.
+  const detRadix = attributeClassRadix(c, MECHANISM_ATTRIBUTES);
   const detIndex = new KeyIndex(detRadix.size);
-  const detVectors = new Map<string, number>();
   const detValues: { probability: number; presence: number }[] = [];
   // A coalition problem is a function of the requirement vector and eligibility, so of the options of the
   // dimensions the requirement model and the eligibility rules read. Several projections can pose the same
@@ -173,6 +180,8 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     feasibility: 1,
     feasible: true,
     cost: 0,
+    changedFrom: 0,
+    requirementsChanged: true,
   };
 
   const newCoalition = (s: Scheme, req: Float64Array): CoalitionEntry => {
@@ -186,13 +195,19 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     // willing capacity of the contributors left once every condition that bars one is applied, `requires`
     // chains included (src/coalition/prepare.ts). The solver only decides who provides it at least cost.
     const prepared = prepareProblem(coalitionProblemForScheme(c, example, requirements, { objective }));
-    const { supply } = willingCapacity(prepared);
+    const { supply, eligible } = willingCapacity(prepared);
     const gaps: Record<string, number> = {};
     prepared.caps.forEach((cap, k) => {
       const gap = prepared.required[k]! - supply[k]!;
       if (gap > 0) gaps[cap] = gap;
     });
-    return { example, requirements, feasibility: feasibilityScore(prepared.required, supply), gaps };
+    return {
+      example,
+      requirements,
+      feasibility: feasibilityScore(prepared.required, supply),
+      gaps,
+      eligible: prepared.ids.filter((_, j) => eligible[j]),
+    };
   };
 
   // Each stage is redone only when a dimension it reads changed since the previous scheme (in enumeration
@@ -217,7 +232,9 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
     started = true;
     for (let d = Math.max(0, k); d < dims; d++) previous[d] = s[d]!;
     const req = scores.requirements;
-    if (reqLast >= k) requirementOf(s, req);
+    scores.changedFrom = Math.max(0, k);
+    scores.requirementsChanged = reqLast >= k;
+    if (scores.requirementsChanged) requirementOf(s, req);
     evaluatePartiesSequential(stances, s, scores.parties, Math.max(0, k));
     scoreParties(stances, scores.parties, scores.outcome);
 
@@ -237,22 +254,16 @@ export function createSchemePass(c: CompiledScenario, options: PassOptions = {})
 
   /** The index of the scheme's deterrence figures, computed once per mechanism-attribute vector. */
   const detValueOf = (s: Scheme): number => {
-    const detKey = radixIndex(detRadix, s);
+    const detKey = classIndex(detRadix, s);
     let found = detIndex.get(detKey);
     if (found < 0) {
-      const a = readMechanismAttributes(c, s);
-      const vector = JSON.stringify(a);
-      found = detVectors.get(vector) ?? -1;
-      if (found < 0) {
-        const estimate = deterrenceOf(s);
-        const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
-        found = detValues.length;
-        detValues.push({
-          probability: estimate.probability,
-          presence: PRESENCES.indexOf(presenceOf(a, steps)),
-        });
-        detVectors.set(vector, found);
-      }
+      const estimate = deterrenceOf(s);
+      const steps = estimate.terms.map((t) => ({ kind: t.step, timeHours: t.hours }) as StepTiming);
+      found = detValues.length;
+      detValues.push({
+        probability: estimate.probability,
+        presence: PRESENCES.indexOf(presenceOf(readMechanismAttributes(c, s), steps)),
+      });
       detIndex.set(detKey, found);
     }
     return found;

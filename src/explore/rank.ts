@@ -74,6 +74,18 @@ export function fillRow(
   return row;
 }
 
+/** Overwrite `into` (a row of the same scenario: same lengths) with `r`. */
+export function copyRowInto(into: RowScores, r: RowScores): RowScores {
+  into.index = r.index;
+  into.scheme.set(r.scheme);
+  into.objectives.set(r.objectives);
+  into.feasible = r.feasible;
+  into.all = r.all;
+  into.accepts.set(r.accepts);
+  into.coalition = r.coalition;
+  return into;
+}
+
 /** A deep copy of a row. */
 export function copyRow(r: RowScores): RowScores {
   return {

@@ -176,8 +176,11 @@ export class ConsensusAccumulator {
   // set, its crossed lines (global indexes) and its length.
   private readonly runMask: Uint32Array;
   private readonly runLowers: Uint8Array;
+  /** `forecastPrefix[d]`: Σ over dimensions < d of the current scheme's distance to the forecast. */
+  private readonly forecastPrefix: Float64Array;
   private runSet = -1;
-  private readonly runLines: number[] = [];
+  private readonly runLines: Int32Array;
+  private runLineCount = 0;
   private run = 0;
 
   constructor(
@@ -197,10 +200,13 @@ export class ConsensusAccumulator {
     this.linesByParty = t.parties.map((p) => p.redLines.map((r) => r.global));
     this.runMask = new Uint32Array(this.n * t.redLineWords);
     this.runLowers = new Uint8Array(this.n);
+    this.runLines = new Int32Array(t.redLineCount);
+    this.forecastPrefix = new Float64Array(t.dims + 1);
   }
 
-  /** Add the next scheme (in enumeration order) with its evaluation and scores. */
-  add(s: Scheme, e: PartyEvaluation, scores: PartyScores): void {
+  /** Add the next scheme (in enumeration order) with its evaluation and scores; `changedFrom` is the first
+   *  dimension whose option differs from the previous scheme added, when the caller knows it. */
+  add(s: Scheme, e: PartyEvaluation, scores: PartyScores, changedFrom?: number): void {
     const t = this.t;
     const index = this.count++;
     this.pareto.add(e.utility, s);
@@ -221,14 +227,14 @@ export class ConsensusAccumulator {
       const key = this.key;
       key.fill(0);
       let changes = 0;
-      this.runLines.length = 0;
+      this.runLineCount = 0;
       for (let p = 0; p < this.n; p++) {
         if (e.violated[p]! > 0) {
           const lines = this.linesByParty[p]!;
           for (let k = 0; k < lines.length; k++) {
             if ((mask[p * t.redLineWords + (k >>> 5)]! >>> (k & 31)) & 1) {
               const line = lines[k]!;
-              this.runLines.push(line);
+              this.runLines[this.runLineCount++] = line;
               changes++;
               key[line >>> 5] = key[line >>> 5]! | (1 << (line & 31));
             }
@@ -269,8 +275,12 @@ export class ConsensusAccumulator {
       this.distanceTotal = totalGap;
       this.distanceScheme = keep(this.distanceScheme, s);
     }
-    let fd = 0;
-    for (let d = 0; d < t.dims; d++) fd += this.forecast.distance[t.optionOffset[d]! + s[d]!]!;
+    // The distance to the forecast as a prefix sum over dimensions, redone from the first that changed.
+    const fp = this.forecastPrefix;
+    const dist = this.forecast.distance;
+    for (let d = index === 0 || changedFrom === undefined ? 0 : changedFrom; d < t.dims; d++)
+      fp[d + 1] = fp[d]! + dist[t.optionOffset[d]! + s[d]!]!;
+    const fd = fp[t.dims]!;
     if (fd < this.forecastDistance || (fd === this.forecastDistance && minMargin > this.forecastMargin)) {
       this.forecastDistance = fd;
       this.forecastMargin = minMargin;
@@ -280,7 +290,7 @@ export class ConsensusAccumulator {
 
   /** Count the current run's red lines as excluding its schemes. */
   private flushRun(): void {
-    for (const line of this.runLines) this.excludeCount[line]! += this.run;
+    for (let i = 0; i < this.runLineCount; i++) this.excludeCount[this.runLines[i]!]! += this.run;
     this.run = 0;
   }
 
@@ -456,8 +466,12 @@ class ParetoArchive {
           u[p] = u[i * n + p]!;
           u[i * n + p] = x;
         }
-        [this.counts[0], this.counts[i]] = [this.counts[i]!, this.counts[0]!];
-        [this.kept[0], this.kept[i]] = [this.kept[i]!, this.kept[0]!];
+        const count = this.counts[0]!;
+        this.counts[0] = this.counts[i]!;
+        this.counts[i] = count;
+        const kept = this.kept[0]!;
+        this.kept[0] = this.kept[i]!;
+        this.kept[i] = kept;
       }
       this.last = 0;
       return;

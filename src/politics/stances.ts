@@ -121,6 +121,8 @@ export interface StanceTables {
   redLineWords: number;
   /** Total number of red lines over all parties. */
   redLineCount: number;
+  /** The last dimension any red line reads (-1 when none reads one). */
+  redLinesLastDim: number;
 }
 
 /** The score σ ∈ [0, 1] of a numeric preference for an attribute value (see the file header). */
@@ -272,6 +274,7 @@ export function compileStances(c: CompiledScenario): StanceTables {
     redLines,
     redLineWords: Math.max(1, Math.ceil(maxLines / 32)),
     redLineCount: redLines.length,
+    redLinesLastDim: redLines.reduce((m, r) => Math.max(m, r.lastDim), -1),
   };
 }
 
@@ -380,7 +383,8 @@ export function evaluatePartiesSequential(
   const { linear, optionOffset, dims } = t;
   const nParties = t.parties.length;
   let k = 0;
-  if (out.started) {
+  const first = !out.started;
+  if (!first) {
     if (from !== undefined) k = from;
     else while (k < dims && out.previous[k] === scheme[k]) k++;
   }
@@ -397,17 +401,19 @@ export function evaluatePartiesSequential(
   const factors = t.factors;
   for (let i = 0; i < factors.length; i++) {
     const f = factors[i]!;
-    if (f.lastDim >= k) out.factorHit[i] = factorHolds(t, f, scheme) ? 1 : 0;
+    if (first || f.lastDim >= k) out.factorHit[i] = factorHolds(t, f, scheme) ? 1 : 0;
     if (out.factorHit[i]) raw[f.party]! += f.weight;
   }
   normalise(t, raw);
+  // When no red line reads a dimension that changed, the masks, costs and counts are the previous scheme's.
+  if (!first && k > t.redLinesLastDim) return;
   out.redLineMask.fill(0);
   out.redLineCost.fill(0);
   out.violated.fill(0);
   const lines = t.redLines;
   for (let i = 0; i < lines.length; i++) {
     const r = lines[i]!;
-    if (r.lastDim >= k) out.lineHit[i] = lineHolds(t, r, scheme) ? 1 : 0;
+    if (first || r.lastDim >= k) out.lineHit[i] = lineHolds(t, r, scheme) ? 1 : 0;
     if (out.lineHit[i]) markViolated(t, r, out);
   }
 }

@@ -27,7 +27,15 @@ export {
   pointEstimate,
   sampleDistribution,
 } from "./distributions.js";
-export { type MixedRadix, mixedRadix, radixDecode, radixIndex } from "./radix.js";
+export {
+  attributeClassRadix,
+  type ClassRadix,
+  classIndex,
+  type MixedRadix,
+  mixedRadix,
+  radixDecode,
+  radixIndex,
+} from "./radix.js";
 export {
   GROUND_MISSION_VALUES,
   GROUND_MISSIONS,

@@ -5,7 +5,6 @@ import { loadHighsSolver } from "../../adapters/highs.js";
 import { readInputFile } from "../../adapters/read-input.js";
 import { COALITION_OBJECTIVES, type CoalitionObjective } from "../../coalition/index.js";
 import { analyzeScenario } from "../../explore/analyze.js";
-import { FIGURE_PLACES, renderHtml } from "../../report/html/index.js";
 import {
   ID_NAMES,
   markdownPicture,
@@ -19,7 +18,6 @@ import type { Scenario } from "../../scenario/schema.js";
 import { defaultScenarioText } from "../../scenarios/index.js";
 import { MAX_SCHEMES_FLAG, maxSchemesHelp, schemesWithinBudget } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
-import { drawFigures } from "../figures.js";
 import { checkOutputPath, OutputPathError, writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioFile } from "../scenario-file.js";
@@ -44,7 +42,6 @@ function acceptedByArg(s: Scenario, raw: string | undefined): string[] | undefin
 
 export const analyzeCommand: Command = {
   name: "analyze",
-  summary: "the main job: evaluate every consistent scheme and answer the eight questions",
   help: `Usage: guarantor analyze [file] [--where dim=option,...] [--accepted-by PARTY,...] [--json] [--md FILE]
                          [--html FILE] [--top N] [--objective min-cost|fair|fewest] [--samples N [--seed S] [--workers W]]
                          [--ids] [--verbose] [--quiet]
@@ -110,7 +107,7 @@ The same input gives byte-identical JSON.`,
     solverReady.catch(() => {}); // awaited below; an early usage error must not leave it unhandled
     try {
       bar.report(0, 0, "reading the scenario");
-      const { c, parameters, settings } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
+      const { c, parameters, settings } = settled(ctx, await loadScenarioFile(positionals[0], io.cwd));
       const where = stringFlag(ctx, "where");
       const filter = where === undefined ? undefined : whereArg(c, where);
       const acceptedBy = acceptedByArg(c.scenario, stringFlag(ctx, "accepted-by"));
@@ -141,11 +138,12 @@ The same input gives byte-identical JSON.`,
       const names = values.ids ? ID_NAMES : reportNames(c.scenario);
       const report = { top, names, verbose: Boolean(values.verbose) };
       const base = analysis.focus?.scheme ?? {};
-      // The pictures, drawn once for the HTML page and the Markdown report's SVG files.
+      // The pictures, drawn once for the HTML page and the Markdown report's SVG files; their modules (Plot, d3,
+      // linkedom) and the HTML report's are imported only then.
       if (html !== undefined || md !== undefined) bar.report(0, 0, "drawing the figures");
       const figures =
         html !== undefined || md !== undefined
-          ? await drawFigures(c, analysis, {
+          ? await (await import("../figures.js")).drawFigures(c, analysis, {
               names,
               parameters,
               objective: objective as CoalitionObjective,
@@ -155,6 +153,7 @@ The same input gives byte-identical JSON.`,
           : undefined;
       if (md !== undefined || html !== undefined) bar.report(0, 0, "writing the reports");
       if (md !== undefined) {
+        const { FIGURE_PLACES } = await import("../../report/html/index.js");
         const target = resolve(io.cwd, md);
         const folder = `${basename(target).replace(/\.md$/i, "")}-figures`;
         const pictures: Record<string, ReportPicture[]> = {};
@@ -183,6 +182,7 @@ The same input gives byte-identical JSON.`,
         }
       }
       if (html !== undefined) {
+        const { renderHtml } = await import("../../report/html/index.js");
         const text =
           positionals[0] === undefined ? defaultScenarioText : readInputFile(positionals[0], io.cwd).text;
         const page = renderHtml(

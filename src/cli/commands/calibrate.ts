@@ -4,7 +4,6 @@ import { readPrecedentLibrary } from "../library.js";
 
 export const calibrateCommand: Command = {
   name: "calibrate",
-  summary: "fit the sizing models on the precedent library and print the leave-one-out cross-validation",
   help: `Usage: guarantor calibrate [--library DIR] [--json]
 
 Loads the precedent library (data/precedents/*.yaml, validated with located errors), fits every ground sizing

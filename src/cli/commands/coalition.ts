@@ -10,15 +10,14 @@ import {
 } from "../../coalition/index.js";
 import { schemeRequirements } from "../../models/requirements/index.js";
 import { renderCoalition } from "../../report/coalition.js";
+import { CAPABILITIES } from "../../scenario/bounds.js";
 import { InputError } from "../../scenario/diagnostics.js";
-import { CAPABILITIES } from "../../scenario/schema.js";
 import { type Command, type CommandContext, jsonOut, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
 import { lazyAnalysis, schemeArg } from "../scheme-arg.js";
 
 export const coalitionCommand: Command = {
   name: "coalition",
-  summary: "who provides what: the coalition that meets a scheme's requirements, its costs and its gaps",
   help: `Usage: guarantor coalition --problem p.json [--objective min-cost|fair|fewest] [--json]
        guarantor coalition [file] --scheme dim=option,... [--objective min-cost|fair|fewest] [--json]
 
@@ -62,7 +61,7 @@ Exit codes: 0 success (gaps included), 2 bad input or usage.`,
       problem = parsed.value;
       title = name;
     } else {
-      const c = loadScenarioFile(positionals[0], io.cwd);
+      const c = await loadScenarioFile(positionals[0], io.cwd);
       const { scheme, note } = await schemeArg(c, schemeSpec!, lazyAnalysis(c));
       if (note) io.stderr(`--scheme ${note}\n`);
       const req = schemeRequirements(c, scheme);

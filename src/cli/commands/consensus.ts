@@ -13,7 +13,6 @@ import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 export const consensusCommand: Command = {
   name: "consensus",
-  summary: "zone of possible agreement, distance to consensus, Nash/maximin schemes, smallest concessions",
   help: `Usage: guarantor consensus [file] [--where dim=option,...] [--json] [--top N] [--sets N]
 
 Evaluates every consistent scheme for every party with a stance (red lines, weighted preferences,
@@ -51,7 +50,7 @@ Exit codes: 0 success, 2 bad input.`,
   async run(ctx) {
     const top = numberFlag(ctx, "top", { min: 1, max: 1000, integer: true }) ?? 3;
     const setsWanted = numberFlag(ctx, "sets", { min: 1, max: 1000, integer: true }) ?? 5;
-    const { c } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
+    const { c } = settled(ctx, await loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
     const whereSpec = stringFlag(ctx, "where");
     const fixed = whereSpec === undefined ? undefined : assignmentArg(c, whereSpec, "--where");
     const filter = optionFilter(c, fixed);

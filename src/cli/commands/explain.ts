@@ -47,7 +47,6 @@ Exit codes: 0 success, 2 bad scheme, flags or scenario.`;
 
 export const explainCommand: Command = {
   name: "explain",
-  summary: "what one scheme needs (troops, aircraft, drones, air defence, airlift, money), traced to sources",
   help: HELP,
   options: {
     scheme: { type: "string" },
@@ -66,7 +65,7 @@ export const explainCommand: Command = {
         `--fighter: expected one of ${aircraftIds("fighter").join(", ")}, got "${fighter}"`,
       );
     }
-    const { c, parameters } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
+    const { c, parameters } = settled(ctx, await loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
     const { scheme, note } = await schemeArg(c, spec, lazyAnalysis(c, parameters), "--scheme", {
       consistent: true,
     });

@@ -5,7 +5,6 @@ import { OutputPathError, writeFileAtomic } from "../files.js";
 
 export const initCommand: Command = {
   name: "init",
-  summary: "write a copy of the default scenario to start from",
   help: `Usage: guarantor init [file] [--force]
 
 Writes a copy of the embedded default scenario (default file name: scenario.yaml) to edit.

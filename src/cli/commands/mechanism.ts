@@ -10,7 +10,6 @@ import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 export const mechanismCommand: Command = {
   name: "mechanism",
-  summary: "how a scheme's guarantee would operate: response ladder, timings, deterrence estimate",
   help: `Usage: guarantor mechanism [file] --scheme dim=option,...|focus|nash|maximin|frontier:N [--compare dim=option,...]
                                  [--all-willing] [--json]
 
@@ -41,7 +40,7 @@ Exit codes: 0 success, 2 bad input or usage.`,
     const { values, positionals, io } = ctx;
     const schemeSpec = stringFlag(ctx, "scheme");
     if (schemeSpec === undefined) throw new UsageError("--scheme dim=option,... is required");
-    const { c, parameters } = settled(ctx, loadScenarioFile(positionals[0], io.cwd));
+    const { c, parameters } = settled(ctx, await loadScenarioFile(positionals[0], io.cwd));
     const { scheme: a, note } = await schemeArg(c, schemeSpec, lazyAnalysis(c, parameters));
     if (note) io.stderr(`--scheme ${note}\n`);
     const compareSpec = stringFlag(ctx, "compare");

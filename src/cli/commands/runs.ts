@@ -69,7 +69,6 @@ const line = (store: Store, r: RunRecord) =>
 
 export const runsCommand: Command = {
   name: "runs",
-  summary: "the runs kept by guarantor serve: list, show one, compare two",
   help: HELP,
   options: {
     db: { type: "string" },

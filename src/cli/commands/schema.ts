@@ -3,7 +3,6 @@ import { type Command, jsonOut } from "../command.js";
 
 export const schemaCommand: Command = {
   name: "schema",
-  summary: "print the JSON Schema of the scenario format (committed as schema/scenario.schema.json)",
   help: `Usage: guarantor schema
 
 Prints the JSON Schema generated from the scenario format, for editors that validate and autocomplete YAML

@@ -6,7 +6,6 @@ import { whereArg } from "../scheme-arg.js";
 
 export const schemesCommand: Command = {
   name: "schemes",
-  summary: "count or list the consistent schemes of a scenario",
   help: `Usage: guarantor schemes [file] (--count | --list [--limit N]) [--where dim=option,...] [--json]
 
 The scheme space is every choice of one option per dimension; consistent schemes break no rule.
@@ -30,7 +29,7 @@ With no file, uses the embedded default scenario.`,
       throw new UsageError("give exactly one of --count or --list");
     const limit = numberFlag(ctx, "limit", { min: 0, max: 1e9, integer: true }) ?? 20;
     if (values.limit !== undefined && !values.list) throw new UsageError("--limit goes with --list");
-    const c = loadScenarioFile(positionals[0], io.cwd);
+    const c = await loadScenarioFile(positionals[0], io.cwd);
     const where = stringFlag(ctx, "where");
     const filter = whereArg(c, where);
     if (values.count) {

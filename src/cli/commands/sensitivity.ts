@@ -24,7 +24,6 @@ import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 export const sensitivityCommand: Command = {
   name: "sensitivity",
-  summary: "which uncertain inputs move a scheme's verdicts most: tornado, global ranking, switching values",
   help: `Usage: guarantor sensitivity [file] [--scheme focus|dim=option,...] [--metric margin|deterrence|zone|feasible]
                              [--top K] [--samples N] [--seed S] [--set id=value ...] [--json]
 
@@ -65,7 +64,7 @@ Exit codes: 0 success, 2 bad input or usage.`,
     const top = numberFlag(ctx, "top", { min: 1, max: 1000, integer: true }) ?? 10;
     const samples = numberFlag(ctx, "samples", { min: 0, max: 100_000, integer: true }) ?? 200;
     const seed = numberFlag(ctx, "seed", { min: 0, max: 2 ** 32 - 1, integer: true });
-    const { c, parameters } = settled(ctx, loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
+    const { c, parameters } = settled(ctx, await loadScenarioFile(ctx.positionals[0], ctx.io.cwd));
     schemesWithinBudget(ctx, c, undefined, DEFAULT_MAX_SCHEMES_KERNEL);
     const kernel = new MonteCarloKernel(c);
     if (kernel.n === 0) throw new UsageError("the scenario has no consistent scheme");

@@ -16,7 +16,6 @@ export function isLoopback(host: string): boolean {
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "the HTTP API (OpenAPI at /openapi.json), every scenario and run kept in SQLite",
   help: `Usage: guarantor serve [--port 8080] [--host 127.0.0.1] [--db FILE] [--token T] [--workers W]
                        [--max-active N] [--time-limit S] [--max-schemes N] [--max-samples N] [--log]
 

@@ -11,7 +11,7 @@ import {
 import { sizeQra } from "../../models/qra.js";
 import { AIRCRAFT, aircraftIds, aircraftType } from "../../parameters/index.js";
 import { POSTURES, type Posture, SIZING_MISSIONS, type SizingMission } from "../../precedents/schema.js";
-import { MAX_AREA_KM2, MAX_COUNT, MAX_LENGTH_KM, MAX_POPULATION } from "../../scenario/schema.js";
+import { MAX_AREA_KM2, MAX_COUNT, MAX_LENGTH_KM, MAX_POPULATION } from "../../scenario/bounds.js";
 import {
   type Command,
   type CommandContext,
@@ -21,7 +21,6 @@ import {
   UsageError,
 } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
-import { explainCommand } from "./explain.js";
 
 const HELP = `Usage: guarantor size ground --mission <type> [--posture P] (--line-km N | --area-km2 N | --sites N) [--population N] [--rotation R] [--json]
        guarantor size air --base <ICAO | lat,lon> --station <lat,lon> --aircraft <type> [--tanker] [file] [--json]
@@ -203,7 +202,7 @@ function runGround(ctx: CommandContext): number {
   return 0;
 }
 
-function runQra(ctx: CommandContext): number {
+async function runQra(ctx: CommandContext): Promise<number> {
   onlyFlags(
     ctx,
     ["qra", "area", "base", "aircraft", "launch-minutes", "response-minutes", "json"],
@@ -222,7 +221,8 @@ function runQra(ctx: CommandContext): number {
   const response = numberFlag(ctx, "response-minutes", { min: 1, max: 10_000 });
   const raw = ctx.values.base;
   const baseArgs = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
-  const bases = baseArgs.map((b) => resolveBase(ctx, b));
+  const bases: { name: string; location: LatLon }[] = [];
+  for (const b of baseArgs) bases.push(await resolveBase(ctx, b));
   const launchHours = launch !== undefined ? launch / 60 : aircraft.alertLaunchHours;
   if (response !== undefined && response / 60 <= launchHours)
     throw new UsageError(`--response-minutes must be longer than the launch time (${launchHours * 60} min)`);
@@ -251,9 +251,9 @@ function runQra(ctx: CommandContext): number {
 }
 
 /** A base given as `lat,lon`, or an ICAO code looked up in the scenario file (or the default scenario). */
-function resolveBase(ctx: CommandContext, raw: string): { name: string; location: LatLon } {
+async function resolveBase(ctx: CommandContext, raw: string): Promise<{ name: string; location: LatLon }> {
   if (/^-?[\d.]+\s*,\s*-?[\d.]+$/.test(raw)) return { name: raw, location: parseLatLon("base", raw) };
-  const c = loadScenarioFile(ctx.positionals[1], ctx.io.cwd);
+  const c = await loadScenarioFile(ctx.positionals[1], ctx.io.cwd);
   const b = c.scenario.theater.airbases.find((x) => x.id.toLowerCase() === raw.toLowerCase());
   if (!b) {
     throw new UsageError(
@@ -263,7 +263,7 @@ function resolveBase(ctx: CommandContext, raw: string): { name: string; location
   return { name: `${b.id} (${b.name})`, location: b.location };
 }
 
-function runAir(ctx: CommandContext): number {
+async function runAir(ctx: CommandContext): Promise<number> {
   if (ctx.values.qra) return runQra(ctx);
   onlyFlags(ctx, ["base", "station", "aircraft", "tanker", "json"], "air");
   if (ctx.positionals.length > 2) throw new UsageError(`unexpected argument "${ctx.positionals[2]}"`);
@@ -280,7 +280,7 @@ function runAir(ctx: CommandContext): number {
       `--aircraft: unknown type "${aircraftRaw}"; types: ${Object.keys(AIRCRAFT).join(", ")}`,
     );
   }
-  const { name: baseName, location: base } = resolveBase(ctx, baseRaw);
+  const { name: baseName, location: base } = await resolveBase(ctx, baseRaw);
   const size = sizeCapStation({ base, station, aircraft, tanker: ctx.values.tanker === true });
   const result = {
     base: { name: baseName, ...base },
@@ -306,7 +306,6 @@ function runAir(ctx: CommandContext): number {
 
 export const sizeCommand: Command = {
   name: "size",
-  summary: "size one ground mission (troops), one 24/7 air patrol station or QRA air policing (aircraft)",
   help: HELP,
   options: {
     mission: { type: "string" },
@@ -338,6 +337,3 @@ export const sizeCommand: Command = {
     );
   },
 };
-
-/** The commands of the military models, registered together in commands/index.ts. */
-export const MODEL_COMMANDS: Command[] = [sizeCommand, explainCommand];

@@ -4,7 +4,6 @@ import { loadScenarioFile } from "../scenario-file.js";
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check a scenario file and print every error with its file:line:col and field path",
   help: `Usage: guarantor validate [file] [--strict] [--json]
 
 Checks a scenario file against the schema (schema/scenario.schema.json) and the semantic rules: unknown or
@@ -23,7 +22,7 @@ Exit codes: 0 valid (warnings allowed unless --strict), 2 invalid.`,
   options: { json: { type: "boolean" }, strict: { type: "boolean" } },
   maxPositionals: 1,
   async run({ values, positionals, io }) {
-    const c = loadScenarioFile(positionals[0], io.cwd, { strict: values.strict === true });
+    const c = await loadScenarioFile(positionals[0], io.cwd, { strict: values.strict === true });
     const s = c.scenario;
     const summary = {
       file: c.file,

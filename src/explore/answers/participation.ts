@@ -1,5 +1,4 @@
 /** Question 4. Which countries can participate, and which are willing? */
-import { coalitionProblemForScheme, prepareProblem, willingCapacity } from "../../coalition/index.js";
 import type { AnswerContext } from "./context.js";
 
 export interface ParticipationAnswer {
@@ -23,13 +22,7 @@ export function participationAnswer(x: AnswerContext): ParticipationAnswer {
   const s = x.c.scenario;
   const eligibleIn = new Map<string, number>();
   x.pass.coalitions.forEach((entry, k) => {
-    const prepared = prepareProblem(
-      coalitionProblemForScheme(x.c, entry.example, entry.requirements, { objective: x.objective }),
-    );
-    const { eligible } = willingCapacity(prepared);
-    prepared.ids.forEach((id, j) => {
-      if (eligible[j]) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + x.schemesPerProblem[k]!);
-    });
+    for (const id of entry.eligible) eligibleIn.set(id, (eligibleIn.get(id) ?? 0) + x.schemesPerProblem[k]!);
   });
   const fc = x.focusCoalition;
   return {
