@@ -190,7 +190,7 @@ export function highsSolver(highs: Highs, options: HighsSolverOptions = {}): Mil
           `the model has ${nonzeros.toLocaleString("en-US")} nonzero coefficients, more than the solver's limit of ${maxNonzeros.toLocaleString("en-US")}`,
         );
       const data = modelData(highs, model);
-      let code = run(data, model.start, {});
+      let code = run(data, model.start, model.presolve === false ? { presolve: "off" } : {});
       // HiGHS 1.15's presolve has been seen to call small feasible MIPs infeasible; confirm without it.
       if (typeof code === "number" && STATUS[code] === "infeasible")
         code = run(data, model.start, { presolve: "off" });

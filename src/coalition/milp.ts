@@ -31,6 +31,8 @@ export interface MilpModel {
   constraints: MilpConstraint[];
   /** A feasible point, given to the solver as its first incumbent (a MIP start), when one is known. */
   start?: Float64Array;
+  /** False: ask the solver to skip its presolve (HiGHS's does not stop at the time limit on some large models). */
+  presolve?: boolean;
 }
 
 /** How a solve ended. `time-limit`: stopped by its time limit; `too-large`: the model exceeds the solver's

@@ -3,7 +3,8 @@
  * capacities and willingness conditions, with unmet requirements returned as gaps (as few units as
  * possible) and the conditions that cause them. Formulation and proofs: docs/models/coalition.md.
  */
-import { type ExactAllocation, exactCoalition } from "./exact.js";
+import { type ExactAllocation, exactCoalition, fewestInStages } from "./exact.js";
+import { fairBound } from "./fair-bound.js";
 import { explainGaps, type GapExplanation } from "./gaps.js";
 import {
   evaluateTerms,
@@ -99,6 +100,8 @@ interface BuiltModel {
   /** The most units each contributor may provide of each capability, and the units each cover needs. */
   bound: number[][];
   cover: number[];
+  /** The most units of each capability anyone needs to provide (the cover rows' upper bounds). */
+  most: number[];
 }
 
 /** Sum of `requires` minimums that may fall on capability k: the most units beyond the requirement that
@@ -204,6 +207,7 @@ function buildModel(
     totalCost,
     bound,
     cover,
+    most,
   };
 }
 
@@ -216,14 +220,60 @@ interface StageResult {
   detail: string;
 }
 
+/** The work budget of the one-search `fewest` (exact.ts) before the two-stage search takes over: scenario-sized
+ *  problems finish far below it. */
+const FEWEST_FIRST_WORK = 5_000_000;
+/** The two-stage search's budget (about 2 s at 200 × 8): its count is proven early or not at all, and past it
+ *  HiGHS, started from its allocation, is better at closing the cost. */
+const FEWEST_STAGED_WORK = 10_000_000;
+
+/**
+ * Weights for the exact method's surrogate count bounds: the dual prices w of the covering LP
+ * min Σ y s.t. Σ_c min(b_ck, cover_k)·y_c ≥ cover_k, 0 ≤ y ≤ 1, from its dual max Σ_k cover_k·w_k − Σ_c z_c
+ * s.t. Σ_k min(b_ck, cover_k)·w_k − z_c ≤ 1, w, z ≥ 0, solved by the MILP solver as an LP. Any w ≥ 0 gives a
+ * valid bound (exact.ts checks it in its own arithmetic); these give the LP's, the best single surrogate. None
+ * when the solver does not answer.
+ */
+function coveringDuals(
+  p: PreparedProblem,
+  b: BuiltModel,
+  pool: readonly number[],
+  counter: Counter,
+): number[][] {
+  const K = p.caps.length;
+  const variables: MilpVariable[] = [
+    ...p.caps.map((k) => ({ label: `w[${k}]`, lb: 0, ub: Infinity, integer: false })),
+    ...pool.map((c) => ({ label: `z[${p.ids[c]}]`, lb: 0, ub: Infinity, integer: false })),
+  ];
+  const constraints: MilpModel["constraints"] = pool.map((c, i) => ({
+    label: `dual ${p.ids[c]}`,
+    terms: [
+      ...p.caps.map((_, k) => [k, Math.min(b.bound[c]![k]!, b.cover[k]!)] as const),
+      [K + i, -1] as const,
+    ],
+    lb: -Infinity,
+    ub: 1,
+  }));
+  const objective: LinearTerms = [
+    ...p.caps.map((_, k) => [k, b.cover[k]!] as const),
+    ...pool.map((_, i) => [K + i, -1] as const),
+  ];
+  counter.solves++;
+  const r = counter.solver.solve({ sense: "max", variables, objective, constraints });
+  return r.status === "optimal" ? [Array.from(r.values.subarray(0, K))] : [];
+}
+
 /** The statuses that mean a limit stopped the solver (the answer, if any, is unproven), not a bug. */
 const STOPPED = new Set<string>(["time-limit", "too-large", "unknown"]);
 
 class Counter {
   solves = 0;
+  /** Solves of the allocation MILP (not of the covering LP that only gives the exact method its weights). */
+  milpSolves = 0;
   constructor(readonly solver: MilpSolver) {}
   solve(model: MilpModel): StageResult {
     this.solves++;
+    this.milpSolves++;
     const r = this.solver.solve(model);
     if (r.status === "optimal")
       return { values: r.values, proven: true, bound: r.objective, reason: "optimal", detail: r.detail };
@@ -315,6 +365,66 @@ function withObjective(
   };
 }
 
+/** The inputs of `fairBound` for a built model: per eligible contributor its share, least cost when taking part
+ *  (fixed cost and one unit of its cheapest capability) and largest (everything it may provide); the total
+ *  between `minTotal` and the fixed costs plus, per capability, the dearest units up to the cover's bound. */
+export function fairRelaxation(
+  b: BuiltModel,
+  pool: readonly number[],
+  share: readonly number[],
+  minTotal: number,
+) {
+  let whole = true;
+  const least: number[] = [];
+  const most: number[] = [];
+  let totalHigh = 0;
+  const slots: [number, number][][] = b.most.map(() => []);
+  for (const c of pool) {
+    let fixed = 0;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    for (const [j, v] of b.cost[c]!) {
+      if (!Number.isInteger(v)) whole = false;
+      if (j === b.y[c]) fixed = v;
+    }
+    b.x[c]!.forEach((j, k) => {
+      if (j < 0) return;
+      const u = b.cost[c]!.find(([i]) => i === j)?.[1] ?? 0;
+      lo = Math.min(lo, u);
+      hi += u * b.bound[c]![k]!;
+      slots[k]!.push([u, b.bound[c]![k]!]);
+    });
+    if (!Number.isFinite(lo)) lo = 0;
+    least.push(fixed + lo);
+    most.push(fixed + hi);
+    totalHigh += fixed;
+  }
+  slots.forEach((list, k) => {
+    list.sort((x, y) => y[0] - x[0]);
+    let left = b.most[k]!;
+    for (const [u, units] of list) {
+      const take = Math.min(left, units);
+      totalHigh += take * u;
+      left -= take;
+      if (left <= 0) break;
+    }
+  });
+  if (!(minTotal > 0)) return undefined;
+  const input = {
+    share: pool.map((c) => share[c]!),
+    least,
+    most,
+    totalLow: whole ? Math.ceil(minTotal - 1e-9) : minTotal,
+    totalHigh,
+    wholeTotals: whole,
+  };
+  return fairBound(input);
+}
+
+/** Largest eligible pool whose fair models go through the solver's presolve (measured: 200 stops at its limit
+ *  with it, 1,000 does not). */
+const FAIR_PRESOLVE_MAX_POOL = 500;
+
 /**
  * The fair allocation: minimise the largest |cost_c / Total − s_c| over the eligible pool (s_c its GDP share),
  * a fractional objective solved exactly by Dinkelbach's method (Dinkelbach 1967, "On nonlinear fractional
@@ -349,7 +459,14 @@ function solveFair(
   };
   const base: BuiltModel = {
     ...b,
-    model: { ...b.model, variables: vars, constraints: [...b.model.constraints, totalRow] },
+    model: {
+      ...b.model,
+      variables: vars,
+      constraints: [...b.model.constraints, totalRow],
+      // HiGHS 1.15's presolve ran past a 10 s limit for minutes on the 1,000-contributor fair model (the total
+      // T is a column in every deviation row); without it the solve stops at the limit.
+      ...(pool.length > FAIR_PRESOLVE_MAX_POOL ? { presolve: false } : {}),
+    },
   };
   // dev_c = cost_c − s_c·T.
   const dev = (c: number): [number, number][] => [
@@ -372,6 +489,26 @@ function solveFair(
     v[T] = pt.total;
     return v;
   };
+  // The cheapest allocation with every |dev_c| ≤ F·T.
+  const within = (F: number): MilpModel =>
+    withObjective(
+      base,
+      b.totalCost,
+      pool.flatMap((c) => [
+        { label: `fair+ ${c}`, terms: [...dev(c), [T, -F] as [number, number]], lb: -Infinity, ub: 0 },
+        {
+          label: `fair- ${c}`,
+          terms: [...negated(dev(c)), [T, -F] as [number, number]],
+          lb: -Infinity,
+          ub: 0,
+        },
+      ]),
+    );
+
+  // A proven lower bound on the least unfairness without the solver (fair-bound.ts), for a stopped search's gap.
+  const relaxed = fairRelaxation(b, pool, share, minTotal);
+  const proven = relaxed?.lower ?? 0;
+
   let best = start;
   let lambda = unfairnessOf(start, pool, share);
   for (let i = 0; i < DINKELBACH_MAX_ITERATIONS && lambda > 0; i++) {
@@ -391,26 +528,18 @@ function solveFair(
     if (!r.proven) {
       // min N − λ·D ≥ B over every allocation, so the least unfairness N*/D* ≥ λ + B/D* ≥ λ + B/minTotal
       // when B < 0 (and D* ≥ minTotal > 0), with λ the step's.
-      const lower =
+      const lower = Math.max(
+        proven,
         Number.isFinite(r.bound) && minTotal > 0
           ? Math.max(0, stepLambda + Math.min(0, r.bound) / minTotal)
-          : Number.NEGATIVE_INFINITY;
+          : Number.NEGATIVE_INFINITY,
+      );
       return { pt: best, proof: stoppedProof("unfairness", lambda, lower, r) };
     }
     if (!improved) break;
   }
   // Tie-break: the cheapest allocation with every |dev_c| ≤ (λ* + tolerance)·T.
-  const bound = lambda + STAGE_TOLERANCE;
-  const capRows = pool.flatMap((c) => [
-    { label: `fair+ ${c}`, terms: [...dev(c), [T, -bound] as [number, number]], lb: -Infinity, ub: 0 },
-    {
-      label: `fair- ${c}`,
-      terms: [...negated(dev(c)), [T, -bound] as [number, number]],
-      lb: -Infinity,
-      ub: 0,
-    },
-  ]);
-  const r = counter.solve(withObjective(base, b.totalCost, capRows, extended(best)));
+  const r = counter.solve({ ...within(lambda + STAGE_TOLERANCE), start: extended(best) });
   const pt = point(r.values);
   const chosen =
     unfairnessOf(pt, pool, share) <= lambda + STAGE_TOLERANCE && pt.total <= best.total ? pt : best;
@@ -457,12 +586,13 @@ export function solveCoalition(
   let nodes = 0;
   // The exact branch-and-bound (exact.ts) first; when it stops at its node budget, the MILP, started from its
   // best allocation (and the branch-and-bound's bound kept if it is the better one).
-  const exactFor = (kind: "min-cost" | "fewest"): ExactAllocation | undefined => {
+  const exactFor = (kind: "min-cost" | "fewest", maxWork?: number): ExactAllocation | undefined => {
     if ((options.method ?? "auto") === "milp") return undefined;
+    const work = maxWork === undefined ? options.maxWork : Math.min(maxWork, options.maxWork ?? maxWork);
     const r = exactCoalition(p, b.bound, eligible, b.cover, {
       objective: kind,
       ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }),
-      ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
+      ...(work === undefined ? {} : { maxWork: work }),
     });
     if (r) nodes += r.nodes;
     return r;
@@ -489,7 +619,25 @@ export function solveCoalition(
     pt = { values: new Float64Array(0), costs: p.ids.map(() => 0), total: 0 };
     method = "none";
   } else if (objective === "fewest") {
-    const exact = exactFor("fewest");
+    // The one-search form first, on a small budget (it finishes at once on scenario-sized problems); then the
+    // two-stage search (the least count from surrogate bounds, then the cheapest at that count).
+    let exact = exactFor("fewest", FEWEST_FIRST_WORK);
+    if (exact && !exact.proven && (options.method ?? "auto") !== "milp") {
+      const staged = fewestInStages(p, b.bound, eligible, b.cover, {
+        maxWork: options.maxWork ?? FEWEST_STAGED_WORK,
+        ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }),
+        countWeights: coveringDuals(p, b, pool, counter),
+      });
+      if (staged) {
+        nodes += staged.nodes;
+        const better =
+          staged.participants < exact.participants ||
+          (staged.participants === exact.participants && staged.total < exact.total);
+        exact = better
+          ? { ...staged, bound: Math.max(staged.bound, exact.bound) }
+          : { ...exact, proven: staged.proven, bound: Math.max(staged.bound, exact.bound) };
+      }
+    }
     const ys = b.y.filter((j) => j >= 0).map((j) => [j, 1] as const);
     const count = (at: Point) => Math.round(evaluateTerms(ys, at.values));
     if (exact?.proven) {
@@ -497,7 +645,11 @@ export function solveCoalition(
       method = "exact";
     } else {
       const start = exact ? pointFromUnits(b, exact.units) : undefined;
-      const r1 = counter.solve(withObjective(b, ys, [], start?.values));
+      // When the branch-and-bound has proven its count, the count MILP is skipped.
+      const countProven = start !== undefined && exact !== undefined && exact.bound >= count(start);
+      const r1: StageResult = countProven
+        ? { values: start.values, proven: true, bound: count(start), reason: "optimal", detail: "" }
+        : counter.solve(withObjective(b, ys, [], start?.values));
       let first = pointOf(b, r1.values);
       if (
         start &&
@@ -541,7 +693,7 @@ export function solveCoalition(
   }
 
   // The answer came from the MILP whenever the solver was called (fair always calls it).
-  if (counter.solves > 0) method = "milp";
+  if (counter.milpSolves > 0) method = "milp";
   const allocation: Record<string, Record<string, number>> = {};
   const provided: Record<string, number> = {};
   const costByContributor: Record<string, number> = {};
@@ -589,4 +741,22 @@ export function solveCoalition(
   };
   if (poolHasGdp) result.unfairness = unfairnessOf(pt, pool, share);
   return result;
+}
+
+/**
+ * The fair bound of a problem (fair-bound.ts, with the least total from the exact min-cost search), for tests
+ * and reports: every allocation's unfairness is at least `lower`. Undefined when nothing is spent or the
+ * min-cost search does not finish within its budget.
+ */
+export function fairLowerBound(problem: CoalitionProblem): number | undefined {
+  const p = prepareProblem(problem);
+  const { ub, eligible, gaps } = willingCapacity(p);
+  const pool = p.ids.flatMap((_, c) => (eligible[c] ? [c] : []));
+  const gdp = problem.contributors.map((c) => c.gdp ?? 0);
+  const total = pool.reduce((s, c) => s + gdp[c]!, 0);
+  const share = p.ids.map((_, c) => (eligible[c] && total > 0 ? gdp[c]! / total : 0));
+  const b = buildModel(p, ub, eligible, gaps);
+  const cheapest = exactCoalition(p, b.bound, eligible, b.cover, { objective: "min-cost" });
+  if (!cheapest?.proven) return undefined;
+  return fairRelaxation(b, pool, share, cheapest.total)?.lower;
 }

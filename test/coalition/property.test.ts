@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHighsSolver } from "../../src/adapters/highs.js";
 import { coalitionViolations } from "../../src/coalition/check.js";
-import { exactCoalition } from "../../src/coalition/exact.js";
+import { coverOfSize, exactCoalition, fewestInStages } from "../../src/coalition/exact.js";
 import type { MilpSolver } from "../../src/coalition/milp.js";
 import { prepareProblem, willingCapacity } from "../../src/coalition/prepare.js";
 import type {
@@ -10,7 +10,7 @@ import type {
   CoalitionObjective,
   CoalitionProblem,
 } from "../../src/coalition/problem.js";
-import { solveCoalition } from "../../src/coalition/solve.js";
+import { fairLowerBound, solveCoalition } from "../../src/coalition/solve.js";
 import { TEST_SOLVER_LIMITS } from "../helpers.js";
 import { bruteForce } from "./brute-force.js";
 
@@ -198,5 +198,74 @@ describe("the exact method at its node budget", () => {
       }),
       { numRuns: 60, seed: 11 },
     );
+  }, 120_000);
+});
+
+/** The two-stage `fewest` search, run directly (solveCoalition only reaches it when the one-search form runs
+ *  out of budget), with arbitrary surrogate weights: any w ≥ 0 must give a valid bound. */
+function staged(problem: CoalitionProblem, weights: number[][]) {
+  const p = prepareProblem(problem);
+  const { ub, eligible, gaps } = willingCapacity(p);
+  const cover = p.caps.map((_, k) => Math.max(0, p.required[k]! - gaps[k]!));
+  const w = weights.map((row) => p.caps.map((_, k) => row[k % row.length]!));
+  return { p, ub, eligible, cover, r: fewestInStages(p, ub, eligible, cover, { countWeights: w }) };
+}
+const weightsArb = fc.array(
+  fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 1, maxLength: 5 }),
+  {
+    maxLength: 2,
+  },
+);
+
+describe("the two-stage fewest search", () => {
+  it("property: against brute force, it proves the fewest contributors and then the least cost, whatever the surrogate weights", () => {
+    fc.assert(
+      fc.property(problemArb, weightsArb, (problem, weights) => {
+        const { r } = staged(problem, weights);
+        const best = bruteForce(problem, "fewest");
+        expect(r).toBeDefined();
+        expect(r!.proven).toBe(true);
+        expect(r!.participants).toBe(best.participants);
+        expect(r!.total).toBeCloseTo(best.cost, 6);
+      }),
+      { numRuns: 800, seed: 31 },
+    );
+  }, 120_000);
+  it("property: against HiGHS on medium problems, the same fewest contributors and least cost; a cover found by the local search is a real cover of that size", () => {
+    fc.assert(
+      fc.property(mediumArb, weightsArb, (problem, weights) => {
+        const { p, ub, eligible, cover, r } = staged(problem, weights);
+        const milp = solveCoalition(problem, solver, { objective: "fewest", method: "milp" });
+        expect(r).toBeDefined();
+        expect(r!.proven).toBe(true);
+        expect(r!.participants).toBe(milp.participants.length);
+        expect(r!.total).toBeCloseTo(milp.totalCost, 6);
+        const found = coverOfSize(p, ub, eligible, cover, r!.participants, 1e7).set;
+        if (found) {
+          expect(found.length).toBe(r!.participants);
+          cover.forEach((need, k) => {
+            expect(found.reduce((s, c) => s + ub[c]![k]!, 0)).toBeGreaterThanOrEqual(need);
+          });
+        }
+      }),
+      { numRuns: 40, seed: 5 },
+    );
+  }, 120_000);
+});
+
+describe("the fair bound", () => {
+  it("property: against brute force, the relaxation's bound never exceeds the least unfairness", () => {
+    let bounded = 0;
+    fc.assert(
+      fc.property(problemArb, (problem) => {
+        const lower = fairLowerBound(problem);
+        if (lower === undefined) return;
+        if (lower > 0) bounded++;
+        expect(lower).toBeLessThanOrEqual(bruteForce(problem, "fair").unfairness + 1e-12);
+      }),
+      { numRuns: 1500, seed: 41 },
+    );
+    // The check means something only if the bound is often above zero.
+    expect(bounded).toBeGreaterThan(300);
   }, 120_000);
 });
