@@ -317,7 +317,7 @@ export function analyzeScenario(
           record[GROUP_FIELDS + nParties + k] = violated[k]! > 0 ? 1 : 0;
         }
       }
-      byOptionTotals.add(s);
+      byOptionTotals.add(s, required.length ? undefined : x.changedFrom);
       byPresence.add(x.presence, x);
       // The range moves only when the requirements do (or when schemes were skipped since the last one kept).
       if (x.requirementsChanged || required.length > 0) {

@@ -88,13 +88,15 @@ export class OptionTotals {
     this.previous = new Int32Array(this.dims);
   }
 
-  /** Add `record` for scheme `s`. */
-  add(s: ArrayLike<number>): void {
+  /** Add `record` for scheme `s`; `changedFrom`, when the caller knows it, is the first dimension whose option
+   *  differs from the previous scheme added (found by comparison otherwise). */
+  add(s: ArrayLike<number>, changedFrom?: number): void {
     const dims = this.dims;
     if (dims === 0) return;
     let k = 0;
     if (this.started) {
-      while (k < dims - 1 && this.previous[k] === s[k]) k++;
+      if (changedFrom !== undefined) k = Math.min(changedFrom, dims - 1);
+      else while (k < dims - 1 && this.previous[k] === s[k]) k++;
       this.close(k);
     }
     this.started = true;
