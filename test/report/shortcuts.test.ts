@@ -1,5 +1,5 @@
 /**
- * Scheme shortcuts wherever a scheme is taken (explain, coalition, mechanism): the schemes analyze names, and
+ * Scheme shortcuts wherever a scheme is taken (explain, coalition, mechanism, sensitivity): the schemes analyze names, and
  * a partial scheme completed from one of them to the nearest consistent scheme, saying what the rules forced.
  * mechanism names the actors of the coalition analyze finds.
  */
@@ -31,6 +31,20 @@ describe("--scheme shortcuts", () => {
     expect(focus.stderr).toContain("--scheme focus: commitment=treaty");
     expect((await explained("maximin")).scheme).toEqual(a.answers[7]!.maximin!.scheme);
     expect((await explained(`frontier:${a.frontier.length}`)).scheme).toEqual(a.frontier.at(-1)!.scheme);
+  });
+
+  it("sensitivity takes the same shortcuts: its scheme is analyze's, and it says which it took", async () => {
+    const last = a.frontier.at(-1)!.scheme;
+    expect(last).not.toEqual(a.focus.scheme); // so that the shortcut, not the default focus, is what is checked
+    for (const [spec, want] of [
+      [`frontier:${a.frontier.length}`, last],
+      ["maximin", a.answers[7]!.maximin!.scheme],
+    ] as const) {
+      const r = await runCli(["sensitivity", MINI, "--scheme", spec, "--samples", "0", "--json"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).scheme).toEqual(want);
+      expect(r.stderr).toContain(`--scheme ${spec}: `);
+    }
   });
 
   it("a partial scheme is completed from the shortcut to the nearest consistent scheme, naming what the rules forced", async () => {

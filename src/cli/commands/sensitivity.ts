@@ -19,12 +19,12 @@ import {
 } from "../budget.js";
 import { type Command, jsonOut, numberFlag, stringFlag, UsageError } from "../command.js";
 import { loadScenarioFile } from "../scenario-file.js";
-import { fullSchemeArg } from "../scheme-arg.js";
+import { lazyAnalysis, SCHEME_SHORTCUTS_HELP, schemeArg } from "../scheme-arg.js";
 import { SETTINGS_FLAG, SETTINGS_HELP, settled } from "../settings.js";
 
 export const sensitivityCommand: Command = {
   name: "sensitivity",
-  help: `Usage: guarantor sensitivity [file] [--scheme focus|dim=option,...] [--metric margin|deterrence|zone|feasible]
+  help: `Usage: guarantor sensitivity [file] [--scheme focus|nash|maximin|frontier:N|dim=option,...] [--metric margin|deterrence|zone|feasible]
                              [--top K] [--samples N] [--seed S] [--set id=value ...] [--json]
 
 For one scheme (the focus scheme by default), swings every uncertain input of the scenario from its 5th to its
@@ -36,7 +36,9 @@ weights, must move for its verdict on the scheme to flip, and how far its reserv
 scheme to change. Model: docs/models/uncertainty.md.
 
 Options:
-  --scheme S     focus (default), or one option for every dimension
+  --scheme S     one option for every dimension, or
+                 ${SCHEME_SHORTCUTS_HELP}
+                 (default focus)
   --metric M     margin (default): the least party margin; deterrence: P(deterred); zone: schemes every party
                  accepts; feasible: the feasibility score
   --top K        inputs listed (default 10)
@@ -73,9 +75,12 @@ Exit codes: 0 success, 2 bad input or usage.`,
     );
     const spec = stringFlag(ctx, "scheme") ?? "focus";
     let index: number;
+    // The focus alone is found by the kernel (the point-estimate focus, as analyze finds it); the other
+    // shortcuts, and a focus with options changed, by analyze.
     if (spec === "focus") index = pointFocus(c, kernel, overrides);
     else {
-      const scheme = fullSchemeArg(c, spec, "--scheme");
+      const { scheme, note } = await schemeArg(c, spec, lazyAnalysis(c, parameters));
+      if (note) ctx.io.stderr(`--scheme ${note}\n`);
       const broken = brokenRule(c, scheme);
       if (broken) throw new UsageError(`--scheme breaks rule "${broken.id}": ${broken.reason}`);
       index = kernel.indexOf(scheme);
