@@ -18,10 +18,14 @@ export interface GroupStats {
 }
 
 const FIELDS = 7;
+/** The one field of a group record kept as a maximum (deterrenceMax); the others are sums. */
+const DETERRENCE_MAX = 5;
 
 /** Per-group counters over a fixed number of groups; one typed array, no object per scheme. */
 export class GroupCounter {
   private readonly acc: Float64Array;
+  /** One scheme's figures, in the layout `groupRecord` writes. */
+  private readonly record = new Float64Array(FIELDS);
   constructor(readonly groups: number) {
     this.acc = new Float64Array(groups * FIELDS);
   }
@@ -29,15 +33,14 @@ export class GroupCounter {
   /** Count one scheme in group `g`. */
   add(g: number, x: SchemeScores): void {
     const a = this.acc;
+    const r = this.record;
     const base = g * FIELDS;
-    const all = x.outcome.all;
-    a[base]!++;
-    if (x.feasible) a[base + 1]!++;
-    if (all) a[base + 2]!++;
-    if (x.feasible && all) a[base + 3]!++;
-    a[base + 4]! += x.deterrence;
-    if (x.deterrence > a[base + 5]!) a[base + 5] = x.deterrence;
-    a[base + 6]! += x.cost;
+    groupRecord(r, 0, x);
+    for (let f = 0; f < FIELDS; f++) {
+      if (f === DETERRENCE_MAX) {
+        if (r[f]! > a[base + f]!) a[base + f] = r[f]!;
+      } else a[base + f]! += r[f]!;
+    }
   }
 
   /** The counts of every group, in group order. */
@@ -141,7 +144,7 @@ export class OptionTotals {
 
 /** The fields of a `GroupStats` as an `OptionTotals` record (deterrenceMax is the maximum). */
 export const GROUP_FIELDS = FIELDS;
-export const GROUP_MAX_FIELDS: readonly number[] = [5];
+export const GROUP_MAX_FIELDS: readonly number[] = [DETERRENCE_MAX];
 
 /** Write a scheme's group figures into `record` at `at` (the layout `GroupCounter` sums). */
 export function groupRecord(record: Float64Array, at: number, x: SchemeScores): void {
